@@ -1,0 +1,34 @@
+// What the runner hands an adapter: a rendered prompt plus the sample's raw
+// fields, for adapters (extractive baselines, OCR, speech) that work on them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "etalon/core/run_key.hpp"
+
+namespace etalon::core {
+
+// Decoding settings from the suite (and plan overrides). Unset means "the
+// adapter's default"; adapters pass on only what is set.
+struct GenerationSettings {
+  std::optional<double> temperature;
+  std::optional<double> top_p;
+  std::optional<int> max_tokens;
+  std::optional<std::int64_t> seed;
+  std::vector<std::string> stop;
+};
+
+struct Request {
+  RunKey key;
+  std::string system_prompt;  // empty when the suite has none
+  std::string prompt;         // the rendered template
+  GenerationSettings generation;
+  const nlohmann::json* fields = nullptr;  // the sample's fields; valid until the completion handler returns
+};
+
+}  // namespace etalon::core

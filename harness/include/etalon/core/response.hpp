@@ -1,0 +1,55 @@
+// What an adapter hands back for one request: the output or an error, token
+// usage, timings. A failed request is a Response with `error` set, never an
+// exception: the runner records it and goes on.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace etalon::core {
+
+enum class ErrorKind {
+  kTimeout,          // the per-request deadline passed
+  kNetwork,          // connection refused, reset, DNS...
+  kHttpStatus,       // the server answered with a non-success status
+  kRateLimited,      // 429 after the retry budget
+  kInvalidResponse,  // the answer could not be parsed
+  kInvalidOutput,    // the answer parsed but is unusable (invalid UTF-8...)
+  kAdapterFailure,   // the adapter itself failed (local program crashed...)
+  kCancelled,        // the run was stopped before the request finished
+};
+
+std::string_view ToString(ErrorKind kind);
+std::optional<ErrorKind> ErrorKindFromString(std::string_view text);
+
+struct Error {
+  ErrorKind kind = ErrorKind::kAdapterFailure;
+  int http_status = 0;  // 0 when there was no HTTP answer
+  std::string message;  // must never contain a secret
+};
+
+struct Usage {
+  std::optional<std::int64_t> input_tokens;
+  std::optional<std::int64_t> output_tokens;
+  bool estimated = false;  // true when etalon counted the tokens, not the provider
+};
+
+// Milliseconds on the monotonic clock.
+struct Timing {
+  double queued_ms = 0;               // from scheduled to handed to the adapter
+  std::optional<double> ttft_ms;      // first token, for streaming adapters
+  double end_to_end_ms = 0;           // from handed to the adapter to completion
+};
+
+struct Response {
+  std::string text;
+  Usage usage;
+  Timing timing;
+  std::optional<Error> error;
+  std::string served_model;  // the model id the provider reports; empty for local adapters
+  int attempts = 1;
+};
+
+}  // namespace etalon::core
