@@ -1,0 +1,76 @@
+#include "adapter_options.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace etalon::adapters {
+
+AdapterOptions::AdapterOptions(const config::AdapterConfig& config, std::string plan_path,
+                               core::Diagnostics& diagnostics)
+    : config_(config), plan_path_(std::move(plan_path)), diagnostics_(diagnostics) {}
+
+void AdapterOptions::Report(const std::string& name, const std::string& message) {
+  diagnostics_.push_back({plan_path_, config_.line, fmt::format("adapters.{}.options.{}", config_.id, name), message});
+}
+
+std::int64_t AdapterOptions::Integer(const std::string& name, std::int64_t fallback, std::int64_t min,
+                                     std::int64_t max) {
+  const auto found = config_.options.find(name);
+  if (found == config_.options.end()) {
+    return fallback;
+  }
+  if (!found->is_number_integer()) {
+    Report(name, "must be an integer");
+    return fallback;
+  }
+  const auto value = found->get<std::int64_t>();
+  if (value < min || value > max) {
+    Report(name, fmt::format("must be between {} and {}, got {}", min, max, value));
+    return fallback;
+  }
+  return value;
+}
+
+double AdapterOptions::Number(const std::string& name, double fallback, double min, double max) {
+  const auto found = config_.options.find(name);
+  if (found == config_.options.end()) {
+    return fallback;
+  }
+  if (!found->is_number()) {
+    Report(name, "must be a number");
+    return fallback;
+  }
+  const auto value = found->get<double>();
+  if (value < min || value > max) {
+    Report(name, fmt::format("must be between {} and {}, got {}", min, max, value));
+    return fallback;
+  }
+  return value;
+}
+
+std::string AdapterOptions::String(const std::string& name, const std::string& fallback) {
+  const auto found = config_.options.find(name);
+  if (found == config_.options.end()) {
+    return fallback;
+  }
+  if (!found->is_string()) {
+    Report(name, "must be a text value");
+    return fallback;
+  }
+  return found->get<std::string>();
+}
+
+void AdapterOptions::RejectUnknown(const std::vector<std::string>& known) {
+  for (const auto& [name, value] : config_.options.items()) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string list;
+      for (const auto& option : known) {
+        list += list.empty() ? option : ", " + option;
+      }
+      Report(name, fmt::format("unknown option for kind '{}' (known options: {})", config_.kind, list));
+    }
+  }
+}
+
+}  // namespace etalon::adapters

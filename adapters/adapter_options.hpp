@@ -1,0 +1,32 @@
+// Reads an adapter's `options:` mapping from the plan with located
+// diagnostics (plan file, the adapter entry's line, adapters.<id>.options.<name>).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "etalon/config/plan.hpp"
+#include "etalon/core/diagnostic.hpp"
+
+namespace etalon::adapters {
+
+class AdapterOptions {
+ public:
+  AdapterOptions(const config::AdapterConfig& config, std::string plan_path, core::Diagnostics& diagnostics);
+
+  std::int64_t Integer(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max);
+  double Number(const std::string& name, double fallback, double min, double max);
+  std::string String(const std::string& name, const std::string& fallback);
+  // Reports every option not in `known` (a typo must not be silently ignored).
+  void RejectUnknown(const std::vector<std::string>& known);
+
+ private:
+  void Report(const std::string& name, const std::string& message);
+
+  const config::AdapterConfig& config_;
+  std::string plan_path_;
+  core::Diagnostics& diagnostics_;
+};
+
+}  // namespace etalon::adapters

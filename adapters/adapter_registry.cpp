@@ -1,0 +1,89 @@
+#include "etalon/adapters/adapter_registry.hpp"
+
+#include <functional>
+
+#include <fmt/format.h>
+
+#include "adapter_options.hpp"
+#include "builtin/builtin_adapters.hpp"
+
+namespace etalon::adapters {
+
+namespace {
+
+using Factory = std::function<std::unique_ptr<core::Adapter>(const config::AdapterConfig&, const AdapterContext&,
+                                                             AdapterOptions&)>;
+
+struct Entry {
+  const char* kind;
+  const char* description;
+  const char* options;
+  Factory make;
+};
+
+std::chrono::milliseconds DelayOption(AdapterOptions& options) {
+  return std::chrono::milliseconds(options.Integer("delay_ms", 0, 0, 3'600'000));
+}
+
+// The explicit list of adapter kinds, in the order `etalon list adapters` shows them.
+const std::vector<Entry>& Entries() {
+  static const std::vector<Entry> entries = {
+      {"builtin:echo", "Returns the rendered prompt: a harness self-test and a null model.", "delay_ms (0)",
+       [](const config::AdapterConfig& config, const AdapterContext& context, AdapterOptions& options) {
+         options.RejectUnknown({"delay_ms"});
+         return std::make_unique<EchoAdapter>(config.id, context.concurrency, DelayOption(options));
+       }},
+      {"builtin:lead", "The first k sentences of a text field: the classic summarisation baseline.",
+       "sentences (3), field (input), delay_ms (0)",
+       [](const config::AdapterConfig& config, const AdapterContext& context, AdapterOptions& options) {
+         options.RejectUnknown({"sentences", "field", "delay_ms"});
+         const auto sentences = static_cast<std::size_t>(options.Integer("sentences", 3, 1, 1000));
+         return std::make_unique<LeadAdapter>(config.id, context.concurrency, DelayOption(options), sentences,
+                                              options.String("field", "input"));
+       }},
+      {"builtin:bm25-extract",
+       "The context sentence that best matches the question by BM25: an extractive QA baseline.",
+       "context_field (context), question_field (question), k1 (1.2), b (0.75), delay_ms (0)",
+       [](const config::AdapterConfig& config, const AdapterContext& context, AdapterOptions& options) {
+         options.RejectUnknown({"context_field", "question_field", "k1", "b", "delay_ms"});
+         Bm25Parameters parameters;
+         parameters.k1 = options.Number("k1", parameters.k1, 0, 10);
+         parameters.b = options.Number("b", parameters.b, 0, 1);
+         return std::make_unique<Bm25ExtractAdapter>(config.id, context.concurrency, DelayOption(options),
+                                                     options.String("context_field", "context"),
+                                                     options.String("question_field", "question"), parameters);
+       }},
+  };
+  return entries;
+}
+
+}  // namespace
+
+std::vector<AdapterKindInfo> ListAdapterKinds() {
+  std::vector<AdapterKindInfo> kinds;
+  for (const auto& entry : Entries()) {
+    kinds.push_back({entry.kind, entry.description, entry.options});
+  }
+  return kinds;
+}
+
+std::unique_ptr<core::Adapter> MakeAdapter(const config::AdapterConfig& config, const AdapterContext& context,
+                                           core::Diagnostics& diagnostics) {
+  for (const auto& entry : Entries()) {
+    if (config.kind != entry.kind) {
+      continue;
+    }
+    const std::size_t first_problem = diagnostics.size();
+    AdapterOptions options(config, context.plan_path, diagnostics);
+    auto adapter = entry.make(config, context, options);
+    if (diagnostics.size() != first_problem) {
+      return nullptr;
+    }
+    return adapter;
+  }
+  diagnostics.push_back({context.plan_path, config.line, fmt::format("adapters.{}.kind", config.id),
+                         fmt::format("unknown adapter kind '{}' (see `etalon list adapters`)", config.kind)});
+  return nullptr;
+}
+
+}  // namespace etalon::adapters

@@ -1,0 +1,30 @@
+// Okapi BM25 over a small set of passages (the sentences of one context),
+// with Lucene's non-negative idf: ln(1 + (N - df + 0.5) / (df + 0.5)).
+// Tokens are lower-cased Unicode words minus a short list of French function
+// words, which would otherwise dominate short French sentences.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace etalon::adapters {
+
+struct Bm25Parameters {
+  double k1 = 1.2;
+  double b = 0.75;
+};
+
+// Content words of a French text (lower-cased, function words removed).
+std::vector<std::string> FrenchContentTokens(std::string_view text);
+
+// BM25 score of each passage for `query`; same order as `passages`.
+std::vector<double> Bm25Scores(const std::vector<std::string>& passages, std::string_view query,
+                               Bm25Parameters parameters);
+
+// Index of the best passage; ties go to the earliest. 0 when no passage
+// shares a word with the query (the lead sentence is then the best guess).
+std::size_t BestPassage(const std::vector<double>& scores);
+
+}  // namespace etalon::adapters

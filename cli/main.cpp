@@ -1,0 +1,70 @@
+// The etalon command: picks the subcommand and hands it the remaining words.
+// Every subcommand lives in its own file; nothing here but dispatch.
+#include <exception>
+#include <functional>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "etalon/version.hpp"
+#include "exit_codes.hpp"
+#include "list_command.hpp"
+#include "run_command.hpp"
+#include "validate_command.hpp"
+
+namespace {
+
+struct Subcommand {
+  const char* name;
+  const char* summary;
+  std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::vector<Subcommand>& Subcommands() {
+  static const std::vector<Subcommand> subcommands = {
+      {"run", "run a plan: adapters x suites, results and reports in a run folder", etalon::cli::RunRunCommand},
+      {"validate", "check plans, suites and datasets; print every problem", etalon::cli::RunValidateCommand},
+      {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
+  };
+  return subcommands;
+}
+
+void PrintUsage(std::ostream& out) {
+  out << "usage: etalon <command> [options]   (etalon <command> --help for its options)\n\n"
+         "etalon measures AI models and APIs on French public-sector tasks: quality,\n"
+         "latency and cost, with results a buyer or an auditor can check.\n\ncommands:\n";
+  for (const auto& subcommand : Subcommands()) {
+    out << "  " << subcommand.name << std::string(10 - std::string(subcommand.name).size(), ' ') << subcommand.summary
+        << "\n";
+  }
+  out << "\nexit codes: 0 success, 1 regression (gate), 2 usage or input error,\n"
+         "            3 run incomplete or failed requests above tolerance, 4 internal error\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+    PrintUsage(words.empty() ? std::cerr : std::cout);
+    return words.empty() ? etalon::cli::kExitInputError : etalon::cli::kExitSuccess;
+  }
+  if (words[0] == "--version" || words[0] == "version") {
+    std::cout << "etalon " << etalon::kVersion << " (git " << etalon::kGitSha << (etalon::kGitDirty ? ", dirty" : "")
+              << ")\n";
+    return etalon::cli::kExitSuccess;
+  }
+  for (const auto& subcommand : Subcommands()) {
+    if (words[0] == subcommand.name) {
+      try {
+        return subcommand.run(std::vector<std::string>(words.begin() + 1, words.end()));
+      } catch (const std::exception& error) {
+        std::cerr << "etalon: internal error: " << error.what() << "\n";
+        return etalon::cli::kExitInternalError;
+      }
+    }
+  }
+  std::cerr << "etalon: unknown command '" << words[0] << "'\n";
+  PrintUsage(std::cerr);
+  return etalon::cli::kExitInputError;
+}

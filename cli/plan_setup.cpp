@@ -1,0 +1,99 @@
+#include "plan_setup.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "command_line.hpp"
+#include "etalon/adapters/adapter_registry.hpp"
+
+namespace etalon::cli {
+
+std::string DefaultSuitesDir(const std::string& plan_path) {
+  const auto beside = (std::filesystem::path(plan_path).parent_path() / ".." / "suites").lexically_normal();
+  if (std::filesystem::is_directory(beside)) {
+    return beside.string();
+  }
+  return (std::filesystem::path(DataRoot()) / "suites").string();
+}
+
+namespace {
+
+void CheckSelection(const std::vector<std::string>& wanted, const std::vector<std::string>& known, const char* what,
+                    core::Diagnostics& diagnostics) {
+  for (const auto& id : wanted) {
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      std::string list;
+      for (const auto& name : known) {
+        list += list.empty() ? name : ", " + name;
+      }
+      diagnostics.push_back({"command line", 0, fmt::format("--{}", what),
+                             fmt::format("'{}' is not in the plan (the plan has: {})", id, list)});
+    }
+  }
+}
+
+bool Selected(const std::vector<std::string>& wanted, const std::string& id) {
+  return wanted.empty() || std::find(wanted.begin(), wanted.end(), id) != wanted.end();
+}
+
+}  // namespace
+
+std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const PlanSelection& selection,
+                                         core::Diagnostics& diagnostics) {
+  auto loaded_plan = config::LoadPlan(plan_path, DefaultSuitesDir(plan_path));
+  diagnostics.insert(diagnostics.end(), loaded_plan.diagnostics.begin(), loaded_plan.diagnostics.end());
+  if (!loaded_plan.plan) {
+    return std::nullopt;
+  }
+  LoadedPlan loaded;
+  loaded.plan = std::move(*loaded_plan.plan);
+  auto& plan = loaded.plan;
+  if (selection.concurrency) {
+    plan.concurrency = *selection.concurrency;
+  }
+  const std::size_t first_problem = diagnostics.size();
+
+  std::vector<std::string> adapter_ids;
+  for (const auto& adapter : plan.adapters) {
+    adapter_ids.push_back(adapter.id);
+  }
+  CheckSelection(selection.adapter_ids, adapter_ids, "adapters", diagnostics);
+  CheckSelection(selection.suite_ids, plan.suites, "suites", diagnostics);
+
+  const adapters::AdapterContext context{plan.path, plan.concurrency};
+  for (const auto& config : plan.adapters) {
+    if (!Selected(selection.adapter_ids, config.id)) {
+      continue;
+    }
+    // Built even when skipped for a missing variable, so a typo in its options still fails validation.
+    auto adapter = adapters::MakeAdapter(config, context, diagnostics);
+    if (!config.when_env.empty()) {
+      const char* value = std::getenv(config.when_env.c_str());
+      if (value == nullptr || *value == '\0') {
+        loaded.skipped.push_back({config.id, fmt::format("{} is not set", config.when_env)});
+        continue;
+      }
+    }
+    if (adapter) {
+      loaded.adapter_configs.push_back(config);
+      loaded.adapters.push_back(std::move(adapter));
+    }
+  }
+
+  std::vector<std::string> suite_ids;
+  for (const auto& id : plan.suites) {
+    if (Selected(selection.suite_ids, id)) {
+      suite_ids.push_back(id);
+    }
+  }
+  loaded.suites = run::PrepareSuites(plan, suite_ids, diagnostics);
+  if (diagnostics.size() != first_problem) {
+    return std::nullopt;
+  }
+  return loaded;
+}
+
+}  // namespace etalon::cli

@@ -1,0 +1,41 @@
+// Loads a plan and everything it names (adapters, suites, datasets), applying
+// the command line's selection, and collects every problem. Shared by
+// `etalon run` and `etalon validate`, so both accept exactly the same plans.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "etalon/config/plan.hpp"
+#include "etalon/core/adapter.hpp"
+#include "etalon/core/diagnostic.hpp"
+#include "etalon/run/prepared_suite.hpp"
+#include "etalon/summary/summary_builder.hpp"
+
+namespace etalon::cli {
+
+struct PlanSelection {
+  std::vector<std::string> adapter_ids;  // empty: all
+  std::vector<std::string> suite_ids;    // empty: all
+  std::optional<std::size_t> concurrency;
+};
+
+struct LoadedPlan {
+  config::Plan plan;
+  std::vector<config::AdapterConfig> adapter_configs;  // selected and not skipped, plan order
+  std::vector<std::unique_ptr<core::Adapter>> adapters;
+  std::vector<summary::SkippedAdapter> skipped;
+  std::vector<std::unique_ptr<run::PreparedSuite>> suites;
+};
+
+// The suites folder for a plan file: <plan folder>/../suites when it exists, else <data root>/suites.
+std::string DefaultSuitesDir(const std::string& plan_path);
+
+// std::nullopt when anything is wrong; every problem is in `diagnostics`.
+std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const PlanSelection& selection,
+                                         core::Diagnostics& diagnostics);
+
+}  // namespace etalon::cli

@@ -1,0 +1,208 @@
+#include "run_command.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "command_line.hpp"
+#include "etalon/core/atomic_file.hpp"
+#include "etalon/core/clock.hpp"
+#include "etalon/reports/reporter.hpp"
+#include "etalon/run/fingerprint.hpp"
+#include "etalon/run/run_folder.hpp"
+#include "etalon/run/runner.hpp"
+#include "exit_codes.hpp"
+#include "plan_setup.hpp"
+
+namespace etalon::cli {
+
+namespace {
+
+constexpr const char* kUsage = "usage: etalon run [PLAN] [options]\n"
+                               "Runs a plan (default: plans/demo.yaml) and writes results.jsonl, summary.json\n"
+                               "and report.md into its run folder.";
+
+std::atomic<bool> g_stop_requested{false};
+
+extern "C" void OnStopSignal(int /*signal*/) { g_stop_requested.store(true); }
+
+std::string DefaultOutFolder(const std::string& plan_name) {
+  const auto now = core::NowUtc();  // 2026-11-28T10:22:14.123Z
+  std::string stamp;
+  for (const char c : now.substr(0, 19)) {
+    if (c != '-' && c != ':') {
+      stamp.push_back(c == 'T' ? '-' : c);
+    }
+  }
+  return fmt::format("runs/{}-{}", plan_name, stamp);
+}
+
+void PrintDiagnostics(const core::Diagnostics& diagnostics) {
+  for (const auto& diagnostic : diagnostics) {
+    std::cerr << "error: " << diagnostic.ToString() << "\n";
+  }
+  std::cerr << fmt::format("etalon: {} problem{} found; nothing was run\n", diagnostics.size(),
+                           diagnostics.size() == 1 ? "" : "s");
+}
+
+}  // namespace
+
+int RunRunCommand(const std::vector<std::string>& args) {
+  po::options_description options("etalon run options");
+  options.add_options()
+      ("help,h", "show this help")
+      ("plan", po::value<std::string>(), "the plan file (default: plans/demo.yaml of the data root)")
+      ("out,o", po::value<std::string>(), "run folder (default: runs/<plan>-<UTC time>)")
+      ("resume", po::bool_switch(), "finish the run in --out: keys already in results.jsonl are not run again")
+      ("limit", po::value<std::size_t>(), "run only the first N samples of each suite")
+      ("concurrency", po::value<std::size_t>(), "requests in flight per adapter (overrides the plan)")
+      ("adapters", po::value<std::string>(), "comma-separated adapter ids to run (default: all)")
+      ("suites", po::value<std::string>(), "comma-separated suite ids to run (default: all)")
+      ("lang", po::value<std::string>()->default_value("fr"), "report language: fr or en")
+      ("quiet,q", po::bool_switch(), "no progress line");
+  po::positional_options_description positional;
+  positional.add("plan", 1);
+  bool help_shown = false;
+  const auto values = ParseArguments(kUsage, options, positional, args, help_shown);
+  if (!values) {
+    return help_shown ? kExitSuccess : kExitInputError;
+  }
+  const auto language_name = (*values)["lang"].as<std::string>();
+  if (language_name != "fr" && language_name != "en") {
+    std::cerr << "etalon: --lang must be fr or en, got '" << language_name << "'\n";
+    return kExitInputError;
+  }
+  const auto language = language_name == "fr" ? reports::Language::kFrench : reports::Language::kEnglish;
+
+  PlanSelection selection;
+  if (values->count("adapters") > 0) selection.adapter_ids = SplitList((*values)["adapters"].as<std::string>());
+  if (values->count("suites") > 0) selection.suite_ids = SplitList((*values)["suites"].as<std::string>());
+  if (values->count("concurrency") > 0) {
+    selection.concurrency = (*values)["concurrency"].as<std::size_t>();
+    if (*selection.concurrency < 1 || *selection.concurrency > 4096) {
+      std::cerr << "etalon: --concurrency must be between 1 and 4096\n";
+      return kExitInputError;
+    }
+  }
+  std::optional<std::size_t> limit;
+  if (values->count("limit") > 0) {
+    limit = (*values)["limit"].as<std::size_t>();
+  }
+  const auto plan_path = values->count("plan") > 0 ? (*values)["plan"].as<std::string>()
+                                                   : (std::filesystem::path(DataRoot()) / "plans" / "demo.yaml").string();
+
+  core::Diagnostics diagnostics;
+  auto loaded = LoadPlanForRun(plan_path, selection, diagnostics);
+  if (!loaded) {
+    PrintDiagnostics(diagnostics);
+    return kExitInputError;
+  }
+  const auto& plan = loaded->plan;
+  for (const auto& skipped : loaded->skipped) {
+    std::cerr << fmt::format("notice: adapter '{}' skipped: {}\n", skipped.id, skipped.reason);
+  }
+
+  const auto fingerprint = run::ComputeFingerprint(plan, loaded->adapter_configs, loaded->suites);
+  nlohmann::json selection_json = {{"adapters", nlohmann::json::array()},
+                                   {"suites", nlohmann::json::array()},
+                                   {"limit", limit ? nlohmann::json(*limit) : nlohmann::json(nullptr)},
+                                   {"concurrency", plan.concurrency}};
+  for (const auto& config : loaded->adapter_configs) selection_json["adapters"].push_back(config.id);
+  for (const auto& suite : loaded->suites) selection_json["suites"].push_back(suite->suite.id);
+
+  const bool resume = (*values)["resume"].as<bool>();
+  const auto out = values->count("out") > 0 ? (*values)["out"].as<std::string>() : DefaultOutFolder(plan.name);
+  std::optional<run::RunFolder> folder;
+  std::vector<std::string> warnings;
+  std::unique_ptr<run::Journal> journal;
+  try {
+    folder = run::RunFolder::Open(out, resume, fingerprint, selection_json);
+    journal = std::make_unique<run::Journal>(folder->results_path(), folder->resumed(), warnings);
+  } catch (const run::RunFolderError& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitInputError;
+  } catch (const run::JournalError& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitInputError;
+  }
+  for (const auto& warning : warnings) {
+    std::cerr << "warning: " << warning << "\n";
+  }
+
+  std::signal(SIGINT, OnStopSignal);
+  std::signal(SIGTERM, OnStopSignal);
+  const bool quiet = (*values)["quiet"].as<bool>();
+  const auto mode = quiet ? run::ProgressMeter::Mode::kQuiet
+                          : (::isatty(STDERR_FILENO) != 0 ? run::ProgressMeter::Mode::kLive
+                                                          : run::ProgressMeter::Mode::kPeriodic);
+  run::ProgressMeter progress(stderr, mode,
+                              mode == run::ProgressMeter::Mode::kLive ? std::chrono::milliseconds(200)
+                                                                      : std::chrono::milliseconds(10'000));
+  run::RunnerSettings settings;
+  settings.concurrency = plan.concurrency;
+  settings.request_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(plan.request_timeout_s * 1000));
+  settings.limit = limit;
+  settings.repeats = plan.repeats;
+  settings.stop_requested = &g_stop_requested;
+
+  std::vector<core::Adapter*> adapters;
+  for (auto& adapter : loaded->adapters) {
+    adapters.push_back(adapter.get());
+  }
+  run::Runner runner(settings, loaded->suites, *journal, progress);
+  const auto totals = runner.Run(adapters);
+  journal.reset();
+  if (totals.fatal_error) {
+    std::cerr << "error: " << *totals.fatal_error << "\netalon: the run stopped; fix the cause and rerun with --resume --out "
+              << out << "\n";
+    return kExitInternalError;
+  }
+
+  summary::SummaryInput summary_input;
+  summary_input.journal_path = folder->results_path();
+  summary_input.run_record = folder->record();
+  summary_input.plan = &plan;
+  for (const auto& config : loaded->adapter_configs) summary_input.adapter_ids.push_back(config.id);
+  summary_input.skipped_adapters = loaded->skipped;
+  summary_input.suites = &loaded->suites;
+  summary_input.limit = limit;
+  summary_input.finished_at = core::NowUtc();
+  summary_input.stopped = totals.stopped;
+  summary::Summary summary;
+  try {
+    summary = summary::BuildSummary(summary_input);
+    core::WriteFileAtomically(folder->summary_path(), summary.json.dump(2) + "\n");
+    const reports::RunDocuments documents{folder->path(), nlohmann::json(summary.json)};
+    for (const auto& reporter : reports::AllReporters()) {
+      std::ostringstream document;
+      reporter->Write(documents, language, document);
+      core::WriteFileAtomically(folder->File(reporter->FileName()), document.str());
+    }
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitInternalError;
+  }
+
+  std::cout << fmt::format("results: {}\nsummary: {}\nreport:  {}\n", folder->results_path(), folder->summary_path(),
+                           folder->File("report.md"));
+  if (totals.stopped || summary.totals.recorded < summary.totals.expected) {
+    std::cerr << fmt::format("etalon: the run was cut short ({}/{} results); finish it with: etalon run {} --resume --out {}\n",
+                             summary.totals.recorded, summary.totals.expected, plan_path, out);
+    return kExitRunFailed;
+  }
+  if (summary.totals.error_rate > plan.max_error_rate) {
+    std::cerr << fmt::format("etalon: {} of {} requests failed ({:.1f}%), above the plan's max_error_rate ({:.1f}%)\n",
+                             summary.totals.failed, summary.totals.recorded, 100 * summary.totals.error_rate,
+                             100 * plan.max_error_rate);
+    return kExitRunFailed;
+  }
+  return kExitSuccess;
+}
+
+}  // namespace etalon::cli

@@ -1,0 +1,128 @@
+#include "etalon/config/plan.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "etalon/core/identifier.hpp"
+#include "config/yaml_fields.hpp"
+
+namespace etalon::config {
+
+nlohmann::json Plan::Resolved() const {
+  nlohmann::json adapters_json = nlohmann::json::array();
+  for (const auto& adapter : adapters) {
+    adapters_json.push_back({{"id", adapter.id},
+                             {"kind", adapter.kind},
+                             {"preset", adapter.preset},
+                             {"model", adapter.model},
+                             {"when_env", adapter.when_env},
+                             {"options", adapter.options}});
+  }
+  return {{"name", name},
+          {"seed", seed},
+          {"concurrency", concurrency},
+          {"repeats", repeats},
+          {"request_timeout_s", request_timeout_s},
+          {"max_error_rate", max_error_rate},
+          {"adapters", adapters_json},
+          {"suites", suites}};
+}
+
+namespace {
+
+AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::string& file,
+                          core::Diagnostics& diagnostics) {
+  AdapterConfig adapter;
+  adapter.line = LineOf(node);
+  YamlFields fields(node, file, fmt::format("adapters[{}]", index), diagnostics);
+  fields.RejectUnknown({"id", "kind", "preset", "model", "when_env", "options"});
+  adapter.id = fields.String("id", true).value_or("");
+  if (!adapter.id.empty() && !core::IsValidIdentifier(adapter.id)) {
+    fields.Report("id", core::kIdentifierRule);
+  }
+  adapter.kind = fields.String("kind", true).value_or("");
+  adapter.preset = fields.String("preset", false).value_or("");
+  adapter.model = fields.String("model", false).value_or("");
+  adapter.when_env = fields.String("when_env", false).value_or("");
+  if (fields.Has("options")) {
+    adapter.options = YamlToJson(fields.Node("options"));
+    if (adapter.options.is_null()) {
+      adapter.options = nlohmann::json::object();
+    } else if (!adapter.options.is_object()) {
+      fields.Report("options", "must be a mapping (key: value)");
+      adapter.options = nlohmann::json::object();
+    }
+  }
+  return adapter;
+}
+
+}  // namespace
+
+PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suites_dir) {
+  PlanLoadResult result;
+  auto& diagnostics = result.diagnostics;
+  const auto root = LoadYamlFile(path, diagnostics);
+  if (!root) {
+    return result;
+  }
+  Plan plan;
+  plan.path = path;
+  plan.as_written = YamlToJson(*root);
+  YamlFields fields(*root, path, "", diagnostics);
+  fields.RejectUnknown({"name", "description", "seed", "concurrency", "repeats", "request_timeout_s",
+                        "max_error_rate", "adapters", "suites", "suites_dir"});
+  plan.name = fields.String("name", true).value_or("");
+  if (!plan.name.empty() && !core::IsValidIdentifier(plan.name)) {
+    fields.Report("name", core::kIdentifierRule);
+  }
+  plan.seed = fields.Integer("seed", 0, INT64_MAX).value_or(plan.seed);
+  plan.concurrency = static_cast<std::size_t>(fields.Integer("concurrency", 1, 4096).value_or(8));
+  plan.repeats = static_cast<int>(fields.Integer("repeats", 1, 1000).value_or(1));
+  plan.request_timeout_s = fields.Number("request_timeout_s", 0.001, 86400).value_or(plan.request_timeout_s);
+  plan.max_error_rate = fields.Number("max_error_rate", 0, 1).value_or(0);
+
+  if (!fields.Has("adapters")) {
+    fields.Report("adapters", "is required");
+  } else if (const auto node = fields.Node("adapters"); !node.IsSequence() || node.size() == 0) {
+    fields.Report("adapters", "must be a non-empty list");
+  } else {
+    std::set<std::string> seen;
+    std::size_t index = 0;
+    for (const auto& item : node) {
+      if (!item.IsMap()) {
+        fields.ReportAt(LineOf(item), fmt::format("adapters[{}]", index), "must be a mapping with id and kind");
+      } else {
+        auto adapter = ReadAdapter(item, index, path, diagnostics);
+        if (!adapter.id.empty() && !seen.insert(adapter.id).second) {
+          fields.ReportAt(adapter.line, fmt::format("adapters[{}].id", index),
+                          fmt::format("duplicate adapter id '{}'", adapter.id));
+        }
+        plan.adapters.push_back(std::move(adapter));
+      }
+      ++index;
+    }
+  }
+
+  plan.suites_line = fields.Line("suites");
+  plan.suites = fields.StringList("suites", true).value_or(std::vector<std::string>{});
+  std::set<std::string> seen_suites;
+  for (const auto& suite : plan.suites) {
+    if (!seen_suites.insert(suite).second) {
+      fields.Report("suites", fmt::format("suite '{}' is listed twice", suite));
+    }
+  }
+  const auto plan_folder = std::filesystem::path(path).parent_path();
+  if (const auto suites_dir = fields.String("suites_dir", false)) {
+    plan.suites_dir = (plan_folder / *suites_dir).lexically_normal().string();
+  } else {
+    plan.suites_dir = default_suites_dir;
+  }
+  if (diagnostics.empty()) {
+    result.plan = std::move(plan);
+  }
+  return result;
+}
+
+}  // namespace etalon::config

@@ -1,0 +1,146 @@
+#include "etalon/dataset/jsonl_dataset.hpp"
+
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "etalon/core/identifier.hpp"
+#include "etalon/core/key_digest.hpp"
+
+namespace etalon::dataset {
+
+namespace {
+
+bool IsBlank(const std::string& line) {
+  return line.find_first_not_of(" \t") == std::string::npos;
+}
+
+}  // namespace
+
+bool ParseSampleLine(const std::string& line, std::size_t line_number, const std::string& path, core::Sample& sample,
+                     core::Diagnostic& problem) {
+  problem = {path, line_number, "", ""};
+  nlohmann::json object;
+  try {
+    object = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& error) {
+    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, column N: ..."
+    const std::string what = error.what();
+    const auto column = what.find("column");
+    problem.message = "malformed JSON: " + (column == std::string::npos ? what : what.substr(column));
+    return false;
+  }
+  if (!object.is_object()) {
+    problem.message = "must be a JSON object";
+    return false;
+  }
+  const auto id = object.find("id");
+  if (id == object.end()) {
+    problem.field = "id";
+    problem.message = "is required";
+    return false;
+  }
+  if (!id->is_string() || !core::IsValidIdentifier(id->get_ref<const std::string&>())) {
+    problem.field = "id";
+    problem.message = core::kIdentifierRule;
+    return false;
+  }
+  sample.references.clear();
+  if (const auto reference = object.find("reference"); reference != object.end()) {
+    if (reference->is_string()) {
+      sample.references.push_back(reference->get<std::string>());
+    } else if (reference->is_array() && !reference->empty()) {
+      for (const auto& item : *reference) {
+        if (!item.is_string()) {
+          problem.field = "reference";
+          problem.message = "must be a string or a list of strings";
+          return false;
+        }
+        sample.references.push_back(item.get<std::string>());
+      }
+    } else if (!reference->is_null()) {
+      problem.field = "reference";
+      problem.message = "must be a string or a non-empty list of strings";
+      return false;
+    }
+  }
+  sample.id = id->get<std::string>();
+  sample.line = line_number;
+  sample.fields = std::move(object);
+  return true;
+}
+
+JsonlDataset::JsonlDataset(std::string path, core::Sha256* hash) : path_(std::move(path)), reader_(path_, hash) {}
+
+JsonlDataset::Read JsonlDataset::Next(core::Sample& sample, core::Diagnostic& problem) {
+  while (reader_.Next(line_)) {
+    if (IsBlank(line_)) {
+      continue;
+    }
+    return ParseSampleLine(line_, reader_.line_number(), path_, sample, problem) ? Read::kSample : Read::kBadLine;
+  }
+  return Read::kEnd;
+}
+
+DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostics,
+                          const std::function<void(const core::Sample&, core::Diagnostics&)>& check_sample,
+                          std::size_t max_diagnostics) {
+  DatasetCheck check;
+  core::Sha256 hash;
+  JsonlDataset dataset(path, &hash);
+  if (!dataset.is_open()) {
+    diagnostics.push_back({path, 0, "", "cannot open dataset file (does it exist?)"});
+    return check;
+  }
+  const std::size_t first = diagnostics.size();
+  auto report = [&](core::Diagnostic problem) {
+    if (diagnostics.size() - first < max_diagnostics) {
+      diagnostics.push_back(std::move(problem));
+    }
+  };
+  // Digests, not ids, so memory stays at 24 bytes a sample however long the ids.
+  std::unordered_map<core::KeyDigest, std::size_t, core::KeyDigestHash> first_line_of_id;
+  core::Sample sample;
+  core::Diagnostic problem;
+  core::Diagnostics sample_problems;
+  for (;;) {
+    const auto read = dataset.Next(sample, problem);
+    if (read == JsonlDataset::Read::kEnd) {
+      break;
+    }
+    if (read == JsonlDataset::Read::kBadLine) {
+      ++check.bad_lines;
+      report(problem);
+      continue;
+    }
+    const auto [where, inserted] = first_line_of_id.emplace(core::DigestKey(sample.id), sample.line);
+    if (!inserted) {
+      ++check.bad_lines;
+      report({path, sample.line, "id", fmt::format("duplicate id '{}' (first seen on line {})", sample.id, where->second)});
+      continue;
+    }
+    if (check_sample) {
+      sample_problems.clear();
+      check_sample(sample, sample_problems);
+      if (!sample_problems.empty()) {
+        ++check.bad_lines;
+        for (auto& sample_problem : sample_problems) {
+          report(std::move(sample_problem));
+        }
+        continue;
+      }
+    }
+    ++check.samples;
+  }
+  if (dataset.failed()) {
+    diagnostics.push_back({path, 0, "", "read error"});
+  }
+  if (diagnostics.size() - first >= max_diagnostics && check.bad_lines > max_diagnostics) {
+    diagnostics.push_back({path, 0, "", fmt::format("{} bad lines in all; only the first {} are shown",
+                                                    check.bad_lines, max_diagnostics)});
+  }
+  check.sha256 = hash.HexDigest();
+  return check;
+}
+
+}  // namespace etalon::dataset

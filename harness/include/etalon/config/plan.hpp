@@ -1,0 +1,55 @@
+// A run plan: which adapters run which suites, how often, how hard.
+// Settings carry their unit in their name; defaults sit here, and the plan as
+// written and as resolved (defaults applied) both go into summary.json.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "etalon/core/diagnostic.hpp"
+
+namespace etalon::config {
+
+struct AdapterConfig {
+  std::string id;        // unique in the plan; used in results
+  std::string kind;      // "builtin:lead", "openai", ...
+  std::string preset;    // optional; meaning depends on the kind
+  std::string model;     // optional; the model the adapter asks for
+  std::string when_env;  // optional; the adapter is skipped when this variable is unset
+  nlohmann::json options = nlohmann::json::object();  // kind-specific
+  std::size_t line = 0;  // where the entry starts in the plan file
+};
+
+struct Plan {
+  std::string path;  // the file it was read from
+  std::string name;
+  std::int64_t seed = 20261128;
+  std::size_t concurrency = 8;          // requests in flight per adapter
+  int repeats = 1;                      // each sample is asked this many times
+  double request_timeout_s = 120;       // per request, from issue to completion
+  double max_error_rate = 0;            // failed requests tolerated before exit code 3 (fraction 0..1)
+  std::vector<AdapterConfig> adapters;
+  std::vector<std::string> suites;      // suite ids
+  std::size_t suites_line = 0;          // where `suites` is in the plan file
+  std::string suites_dir;               // where suite files are; resolved to an existing path
+  nlohmann::json as_written;            // the YAML as read, converted to JSON
+
+  // The plan with every default applied, as JSON (for summary.json and the fingerprint).
+  nlohmann::json Resolved() const;
+};
+
+struct PlanLoadResult {
+  std::optional<Plan> plan;
+  core::Diagnostics diagnostics;
+};
+
+// Reads and checks a plan. Relative `suites_dir` is taken from the plan's
+// folder; when absent, `default_suites_dir` is used.
+PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suites_dir);
+
+}  // namespace etalon::config

@@ -1,0 +1,53 @@
+// A task suite: a dataset, a French prompt template, metrics and decoding
+// settings (compare Inspect AI's task = dataset + solver + scorer).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "etalon/core/diagnostic.hpp"
+#include "etalon/core/request.hpp"
+#include "etalon/metrics/metric_registry.hpp"
+
+namespace etalon::config {
+
+struct FewShotConfig {
+  std::string path;   // JSONL of exemplars, kept apart from the test items
+  std::size_t count = 0;  // how many exemplars (the first `count` lines)
+};
+
+struct Suite {
+  std::string path;  // the suite file
+  std::string id;
+  int version = 1;
+  std::string task;          // chat | qa | rag | summarize | translate | transcribe | ocr | classify | extract
+  std::string description;
+  std::string dataset_path;  // resolved against the suite's folder
+  std::string dataset_sha256;  // as declared in the suite; empty when not declared
+  std::string system_prompt;
+  std::string template_text;
+  std::size_t template_line = 0;
+  std::optional<FewShotConfig> few_shot;
+  std::vector<metrics::MetricSpec> metrics;
+  std::size_t metrics_line = 0;
+  core::GenerationSettings generation;
+  nlohmann::json as_written;
+};
+
+struct SuiteLoadResult {
+  std::optional<Suite> suite;
+  core::Diagnostics diagnostics;
+};
+
+const std::vector<std::string>& KnownTasks();
+
+SuiteLoadResult LoadSuite(const std::string& path);
+
+// suites_dir/<id>.yaml
+std::string SuitePath(const std::string& suites_dir, const std::string& suite_id);
+
+}  // namespace etalon::config

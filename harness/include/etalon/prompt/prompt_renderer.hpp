@@ -1,0 +1,35 @@
+// Renders a suite's mustache template for one sample. Variables are the
+// sample's fields; `reference` is its first reference; `examples` is the list
+// of few-shot exemplars (each with the same fields), for {{#examples}}...{{/examples}}.
+// Nothing is HTML-escaped: prompts are plain text, {{x}} and {{{x}}} are the same.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "etalon/core/sample.hpp"
+
+namespace etalon::prompt {
+
+class PromptRenderer {
+ public:
+  PromptRenderer(std::string template_text, std::vector<core::Sample> exemplars);
+
+  // The template's syntax error, if any (unbalanced sections...).
+  std::optional<std::string> TemplateError() const;
+
+  struct Rendered {
+    std::string text;
+    std::vector<std::string> missing;  // variables the template uses that the sample lacks
+  };
+  // Thread-safe.
+  Rendered Render(const core::Sample& sample) const;
+
+ private:
+  std::string template_text_;
+  std::vector<core::Sample> exemplars_;
+  std::vector<std::string> section_names_;  // names used as {{#x}} or {{^x}}: absence is meaningful there
+};
+
+}  // namespace etalon::prompt

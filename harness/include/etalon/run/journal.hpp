@@ -1,0 +1,65 @@
+// results.jsonl: one line per completed (adapter, suite, sample, repeat),
+// appended with a single write(2) as each request completes, so a killed run
+// loses at most the requests in flight. Opening an existing journal (resume)
+// reads the keys already done; a torn last line, the trace of a kill in the
+// middle of a write, is cut off with a warning.
+//
+// Durability: each line reaches the kernel before Append returns, which
+// survives the process being killed; it is not fsync'ed, so a power cut may
+// lose the last lines (see docs/results-schema.md).
+#pragma once
+
+#include <cstddef>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "etalon/core/key_digest.hpp"
+#include "etalon/core/run_key.hpp"
+
+namespace etalon::run {
+
+inline constexpr int kResultsSchemaVersion = 1;
+
+class JournalError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Journal {
+ public:
+  // Creates `path` (fresh run) or reopens it (resume). Throws JournalError when
+  // the file cannot be opened or a complete line in it is not a result.
+  // Warnings (a torn last line cut off) are appended to `warnings`.
+  Journal(std::string path, bool resume, std::vector<std::string>& warnings);
+  ~Journal();
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
+
+  bool Contains(const core::RunKey& key) const;
+  std::size_t size() const;
+  const std::string& path() const { return path_; }
+
+  // Writes one result line. Thread-safe. Returns false, writing nothing, when
+  // the key is already in the journal. Throws JournalError on a write error
+  // (disk full...), after which the journal accepts no more lines.
+  bool Append(const core::RunKey& key, const nlohmann::ordered_json& record);
+
+  // Reads the run key of a result line; throws nlohmann::json errors on a bad line.
+  static core::RunKey KeyOf(const nlohmann::json& record);
+
+ private:
+  void LoadExisting(std::vector<std::string>& warnings);
+
+  std::string path_;
+  int fd_ = -1;
+  mutable std::mutex mutex_;
+  std::unordered_set<core::KeyDigest, core::KeyDigestHash> done_;
+  bool broken_ = false;
+};
+
+}  // namespace etalon::run

@@ -1,0 +1,30 @@
+// Builds one results.jsonl line (schema version 1, docs/results-schema.md).
+// Field order is part of the format: readers may rely on it for streaming,
+// and byte-identical journals need it stable. Do not reorder.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "etalon/core/response.hpp"
+#include "etalon/core/run_key.hpp"
+#include "etalon/metrics/metric.hpp"
+
+namespace etalon::run {
+
+struct RecordContext {
+  std::string dataset_sha256;
+  std::string prompt_sha256;
+  std::string started_at;    // UTC, when the request was handed to the adapter
+  std::string completed_at;  // UTC
+};
+
+using NamedScores = std::vector<std::pair<std::string, metrics::SampleScore>>;
+
+nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Response& response,
+                                        const NamedScores& scores, const RecordContext& context);
+
+}  // namespace etalon::run

@@ -1,0 +1,79 @@
+// Drives adapters over suites: for each adapter, one feeder thread streams
+// each suite's dataset, renders prompts and issues requests, never more than
+// `concurrency` in flight per adapter. Completions (from adapter threads)
+// are scored and appended to the journal. A watcher turns requests that
+// outlive `request_timeout` into timeout errors; an adapter's late answer is
+// then ignored, so each key is recorded exactly once.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "etalon/core/adapter.hpp"
+#include "etalon/run/journal.hpp"
+#include "etalon/run/prepared_suite.hpp"
+#include "etalon/run/progress_meter.hpp"
+
+namespace etalon::run {
+
+struct RunnerSettings {
+  std::size_t concurrency = 8;                            // in flight per adapter
+  std::chrono::milliseconds request_timeout{120'000};     // issue to completion
+  std::optional<std::size_t> limit;                       // first N samples of each suite; unset: all
+  int repeats = 1;
+  const std::atomic<bool>* stop_requested = nullptr;      // set (e.g. by SIGINT) to stop issuing
+};
+
+struct RunTotals {
+  std::size_t expected = 0;      // keys this run covers
+  std::size_t already_done = 0;  // found in the journal at start (resume)
+  std::size_t completed = 0;     // recorded by this attempt
+  std::size_t failed = 0;        // of those, with an error
+  bool stopped = false;          // a stop was requested before every key was issued
+  std::optional<std::string> fatal_error;  // the journal could not be written; the run stopped
+};
+
+// Samples a suite contributes under `limit`.
+std::size_t SamplesInRun(const PreparedSuite& suite, std::optional<std::size_t> limit);
+
+class Runner {
+ public:
+  Runner(RunnerSettings settings, const std::vector<std::unique_ptr<PreparedSuite>>& suites, Journal& journal,
+         ProgressMeter& progress);
+  ~Runner();
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+  // Runs every (adapter, suite, sample, repeat) key not yet in the journal.
+  // Blocks until all issued requests completed and every adapter drained.
+  RunTotals Run(const std::vector<core::Adapter*>& adapters);
+
+ private:
+  struct Lane;
+  struct InFlight;
+
+  void Feed(Lane& lane);
+  void Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat);
+  void Complete(const std::shared_ptr<InFlight>& in_flight, core::Response response);
+  void WatchDeadlines();
+  bool StopRequested() const;
+
+  RunnerSettings settings_;
+  const std::vector<std::unique_ptr<PreparedSuite>>& suites_;
+  Journal& journal_;
+  ProgressMeter& progress_;
+  std::vector<std::unique_ptr<Lane>> lanes_;
+  std::atomic<bool> fatal_{false};
+  std::atomic<std::size_t> completed_{0};
+  std::atomic<std::size_t> failed_{0};
+  std::atomic<bool> stopped_early_{false};
+  std::atomic<bool> watcher_stop_{false};
+  std::mutex fatal_mutex_;
+  std::optional<std::string> fatal_error_;
+};
+
+}  // namespace etalon::run

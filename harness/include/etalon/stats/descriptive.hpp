@@ -1,0 +1,35 @@
+// Descriptive statistics for summaries. Percentiles use linear interpolation
+// between closest ranks, numpy.percentile's default ("linear", method 7 of
+// Hyndman and Fan): position p/100 * (n - 1) in the sorted values.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+namespace etalon::stats {
+
+// `values` is sorted in place. std::nullopt for an empty input.
+std::optional<double> Percentile(std::vector<double>& values, double percent);
+
+// Several percentiles of the same values (sorted once).
+std::vector<double> Percentiles(std::vector<double> values, const std::vector<double>& percents);
+
+// Mean and sample standard deviation (n - 1), accumulated with Welford's
+// method so long runs do not lose precision.
+class RunningMoments {
+ public:
+  void Add(double value);
+  std::size_t count() const { return count_; }
+  double mean() const { return mean_; }
+  std::optional<double> sample_stddev() const;
+  // Normal-approximation 95% interval of the mean (mean ± 1.96 s/√n); needs n ≥ 2.
+  std::optional<std::pair<double, double>> NormalInterval95() const;
+
+ private:
+  std::size_t count_ = 0;
+  double mean_ = 0;
+  double m2_ = 0;
+};
+
+}  // namespace etalon::stats

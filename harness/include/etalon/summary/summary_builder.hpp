@@ -1,0 +1,55 @@
+// Builds summary.json from a run's journal alone (plus the suites, for the
+// metrics' corpus formulas), streaming it once: so a summary can be rebuilt
+// at any time, after a resume or a merge, without calling a model again.
+// Schema in docs/results-schema.md.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "etalon/config/plan.hpp"
+#include "etalon/run/prepared_suite.hpp"
+
+namespace etalon::summary {
+
+inline constexpr int kSummarySchemaVersion = 1;
+
+struct SkippedAdapter {
+  std::string id;
+  std::string reason;
+};
+
+struct SummaryInput {
+  std::string journal_path;
+  nlohmann::json run_record;  // run.json: fingerprint, started_at, selection
+  const config::Plan* plan = nullptr;
+  std::vector<std::string> adapter_ids;  // the adapters that ran, in plan order
+  std::vector<SkippedAdapter> skipped_adapters;
+  const std::vector<std::unique_ptr<run::PreparedSuite>>* suites = nullptr;
+  std::optional<std::size_t> limit;
+  std::string finished_at;
+  bool stopped = false;  // the run was interrupted before every key was issued
+};
+
+struct SummaryTotals {
+  std::size_t expected = 0;
+  std::size_t recorded = 0;
+  std::size_t failed = 0;
+  double error_rate = 0;  // failed / recorded (0 when nothing recorded)
+};
+
+struct Summary {
+  nlohmann::ordered_json json;
+  SummaryTotals totals;
+};
+
+// Throws std::runtime_error when the journal cannot be read.
+Summary BuildSummary(const SummaryInput& input);
+
+}  // namespace etalon::summary

@@ -1,0 +1,109 @@
+#include "etalon/run/journal.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "etalon/core/line_reader.hpp"
+
+namespace etalon::run {
+
+core::RunKey Journal::KeyOf(const nlohmann::json& record) {
+  return {record.at("adapter").get<std::string>(), record.at("suite").get<std::string>(),
+          record.at("sample").get<std::string>(), record.at("repeat").get<int>()};
+}
+
+Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnings) : path_(std::move(path)) {
+  if (resume) {
+    LoadExisting(warnings);
+  }
+  const int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (resume ? 0 : O_EXCL);
+  fd_ = ::open(path_.c_str(), flags, 0644);
+  if (fd_ < 0) {
+    throw JournalError(fmt::format("{}: cannot open for writing: {}", path_, std::strerror(errno)));
+  }
+}
+
+Journal::~Journal() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+  }
+}
+
+void Journal::LoadExisting(std::vector<std::string>& warnings) {
+  core::LineReader reader(path_);
+  if (!reader.is_open()) {
+    return;  // nothing written yet: a run killed before its first result
+  }
+  std::string line;
+  std::size_t good_bytes = 0;
+  while (reader.Next(line)) {
+    if (reader.last_line_unterminated()) {
+      // Killed in the middle of a write: the line never completed, its request is redone.
+      warnings.push_back(fmt::format("{}:{}: torn last line ({} bytes) cut off; its request will run again", path_,
+                                     reader.line_number(), line.size()));
+      if (::truncate(path_.c_str(), static_cast<off_t>(good_bytes)) != 0) {
+        throw JournalError(fmt::format("{}: cannot cut off the torn last line: {}", path_, std::strerror(errno)));
+      }
+      break;
+    }
+    good_bytes += line.size() + 1;
+    try {
+      const auto record = nlohmann::json::parse(line);
+      done_.insert(core::DigestKey(KeyOf(record).Canonical()));
+    } catch (const nlohmann::json::exception& error) {
+      throw JournalError(fmt::format("{}:{}: not a result line ({}); the journal is damaged", path_,
+                                     reader.line_number(), error.what()));
+    }
+  }
+  if (reader.failed()) {
+    throw JournalError(fmt::format("{}: read error", path_));
+  }
+}
+
+bool Journal::Contains(const core::RunKey& key) const {
+  const auto digest = core::DigestKey(key.Canonical());
+  std::lock_guard lock(mutex_);
+  return done_.count(digest) > 0;
+}
+
+std::size_t Journal::size() const {
+  std::lock_guard lock(mutex_);
+  return done_.size();
+}
+
+bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& record) {
+  std::string line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  line.push_back('\n');
+  const auto digest = core::DigestKey(key.Canonical());
+  std::lock_guard lock(mutex_);
+  if (broken_) {
+    throw JournalError(fmt::format("{}: an earlier write failed; no more results are written", path_));
+  }
+  if (!done_.insert(digest).second) {
+    return false;
+  }
+  // One write call per line: with O_APPEND the line lands whole or not at all
+  // in practice; a partial write (disk full) is detected and cut off at resume.
+  std::size_t written = 0;
+  while (written < line.size()) {
+    const ssize_t result = ::write(fd_, line.data() + written, line.size() - written);
+    if (result < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      broken_ = true;
+      done_.erase(digest);
+      throw JournalError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+    }
+    written += static_cast<std::size_t>(result);
+  }
+  return true;
+}
+
+}  // namespace etalon::run

@@ -1,0 +1,246 @@
+#include "etalon/run/runner.hpp"
+
+#include <condition_variable>
+#include <mutex>
+#include <semaphore>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "etalon/core/clock.hpp"
+#include "etalon/core/sha256.hpp"
+#include "etalon/run/result_record.hpp"
+
+namespace etalon::run {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+// How often the deadline watcher looks at in-flight requests: the precision of timeouts.
+constexpr auto kWatchPeriod = std::chrono::milliseconds(10);
+// How long a feeder waits for a free slot before checking for a stop request.
+constexpr auto kSlotPollPeriod = std::chrono::milliseconds(100);
+}  // namespace
+
+struct Runner::InFlight {
+  core::RunKey key;
+  core::Sample sample;
+  const PreparedSuite* suite = nullptr;
+  std::string prompt_sha256;
+  Clock::time_point scheduled;
+  Clock::time_point issued;
+  Clock::time_point deadline;
+  std::string started_at;
+  Lane* lane = nullptr;
+  std::size_t slot = 0;
+  std::atomic<bool> finished{false};
+};
+
+// One adapter's share of the run: its slots bound what is in flight.
+struct Runner::Lane {
+  explicit Lane(core::Adapter* adapter_in, std::size_t concurrency)
+      : adapter(adapter_in), slots(concurrency), free_slots(static_cast<std::ptrdiff_t>(concurrency)) {
+    for (std::size_t i = concurrency; i > 0; --i) {
+      unused.push_back(i - 1);
+    }
+  }
+
+  core::Adapter* adapter;
+  std::mutex mutex;
+  std::condition_variable idle;
+  std::vector<std::shared_ptr<InFlight>> slots;  // guarded by mutex
+  std::vector<std::size_t> unused;               // guarded by mutex
+  std::size_t in_flight = 0;                     // guarded by mutex
+  std::counting_semaphore<> free_slots;
+};
+
+std::size_t SamplesInRun(const PreparedSuite& suite, std::optional<std::size_t> limit) {
+  return limit ? std::min(*limit, suite.dataset.samples) : suite.dataset.samples;
+}
+
+Runner::Runner(RunnerSettings settings, const std::vector<std::unique_ptr<PreparedSuite>>& suites, Journal& journal,
+               ProgressMeter& progress)
+    : settings_(settings), suites_(suites), journal_(journal), progress_(progress) {}
+
+Runner::~Runner() = default;
+
+bool Runner::StopRequested() const {
+  return fatal_.load() || (settings_.stop_requested != nullptr && settings_.stop_requested->load());
+}
+
+RunTotals Runner::Run(const std::vector<core::Adapter*>& adapters) {
+  RunTotals totals;
+  for (const auto& suite : suites_) {
+    totals.expected += SamplesInRun(*suite, settings_.limit) * static_cast<std::size_t>(settings_.repeats);
+  }
+  totals.expected *= adapters.size();
+  totals.already_done = journal_.size();
+  progress_.Start(totals.expected, totals.already_done);
+
+  for (auto* adapter : adapters) {
+    lanes_.push_back(std::make_unique<Lane>(adapter, settings_.concurrency));
+  }
+  std::thread watcher([this] { WatchDeadlines(); });
+  std::vector<std::thread> feeders;
+  for (auto& lane : lanes_) {
+    feeders.emplace_back([this, &lane] { Feed(*lane); });
+  }
+  for (auto& feeder : feeders) {
+    feeder.join();
+  }
+  watcher_stop_ = true;
+  watcher.join();
+  progress_.Finish();
+
+  totals.completed = completed_.load();
+  totals.failed = failed_.load();
+  totals.stopped = stopped_early_.load();
+  totals.fatal_error = fatal_error_;
+  return totals;
+}
+
+void Runner::Feed(Lane& lane) {
+  const auto& adapter_id = lane.adapter->Id();
+  for (const auto& suite : suites_) {
+    if (StopRequested()) {
+      break;
+    }
+    dataset::JsonlDataset dataset(suite->suite.dataset_path);
+    core::Sample sample;
+    core::Diagnostic problem;
+    std::size_t taken = 0;
+    const std::size_t wanted = SamplesInRun(*suite, settings_.limit);
+    while (taken < wanted && !StopRequested()) {
+      const auto read = dataset.Next(sample, problem);
+      if (read == dataset::JsonlDataset::Read::kEnd) {
+        break;
+      }
+      if (read == dataset::JsonlDataset::Read::kBadLine) {
+        continue;  // validation rejected any such file before the run; the file changed under us
+      }
+      ++taken;
+      for (int repeat = 0; repeat < settings_.repeats && !StopRequested(); ++repeat) {
+        if (journal_.Contains({adapter_id, suite->suite.id, sample.id, repeat})) {
+          continue;
+        }
+        Issue(lane, *suite, sample, repeat);
+      }
+    }
+  }
+  if (StopRequested()) {
+    stopped_early_ = true;
+  }
+  std::unique_lock lock(lane.mutex);
+  lane.idle.wait(lock, [&lane] { return lane.in_flight == 0; });
+  lock.unlock();
+  lane.adapter->Drain();
+}
+
+void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat) {
+  auto in_flight = std::shared_ptr<InFlight>(new InFlight());
+  in_flight->key = {lane.adapter->Id(), suite.suite.id, sample.id, repeat};
+  in_flight->sample = sample;
+  in_flight->suite = &suite;
+  in_flight->lane = &lane;
+  in_flight->scheduled = Clock::now();
+
+  core::Request request;
+  request.key = in_flight->key;
+  request.system_prompt = suite.suite.system_prompt;
+  request.prompt = suite.renderer->Render(sample).text;
+  request.generation = suite.suite.generation;
+  request.fields = &in_flight->sample.fields;
+  in_flight->prompt_sha256 = core::Sha256Hex(request.prompt);
+
+  while (!lane.free_slots.try_acquire_for(kSlotPollPeriod)) {
+    if (StopRequested()) {
+      return;
+    }
+  }
+  {
+    std::lock_guard lock(lane.mutex);
+    in_flight->slot = lane.unused.back();
+    lane.unused.pop_back();
+    lane.slots[in_flight->slot] = in_flight;
+    ++lane.in_flight;
+    in_flight->issued = Clock::now();
+    in_flight->deadline = in_flight->issued + settings_.request_timeout;
+    in_flight->started_at = core::NowUtc();
+  }
+  try {
+    lane.adapter->Issue(request, [this, in_flight](core::Response response) { Complete(in_flight, std::move(response)); });
+  } catch (const std::exception& error) {
+    core::Response failed;
+    failed.error = core::Error{core::ErrorKind::kAdapterFailure, 0, fmt::format("adapter threw: {}", error.what())};
+    Complete(in_flight, std::move(failed));
+  }
+}
+
+void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response response) {
+  if (in_flight->finished.exchange(true)) {
+    return;  // already completed (a late answer after a timeout)
+  }
+  const auto now = Clock::now();
+  response.timing.queued_ms = core::MillisecondsBetween(in_flight->scheduled, in_flight->issued);
+  response.timing.end_to_end_ms = core::MillisecondsBetween(in_flight->issued, now);
+
+  NamedScores scores;
+  if (!response.error) {
+    for (const auto& metric : in_flight->suite->metrics) {
+      scores.emplace_back(metric->Info().name, metric->Score(response.text, in_flight->sample));
+    }
+  }
+  const RecordContext context{in_flight->suite->dataset.sha256, in_flight->prompt_sha256, in_flight->started_at,
+                              core::NowUtc()};
+  const bool failed = response.error.has_value();
+  try {
+    if (journal_.Append(in_flight->key, MakeResultRecord(in_flight->key, response, scores, context))) {
+      completed_.fetch_add(1);
+      if (failed) {
+        failed_.fetch_add(1);
+      }
+      progress_.RecordCompletion(failed);
+    }
+  } catch (const JournalError& error) {
+    std::lock_guard lock(fatal_mutex_);
+    if (!fatal_error_) {
+      fatal_error_ = error.what();
+    }
+    fatal_ = true;
+  }
+
+  Lane& lane = *in_flight->lane;
+  {
+    std::lock_guard lock(lane.mutex);
+    lane.slots[in_flight->slot].reset();
+    lane.unused.push_back(in_flight->slot);
+    --lane.in_flight;
+  }
+  lane.idle.notify_all();
+  lane.free_slots.release();
+}
+
+void Runner::WatchDeadlines() {
+  std::vector<std::shared_ptr<InFlight>> expired;
+  while (!watcher_stop_.load()) {
+    std::this_thread::sleep_for(kWatchPeriod);
+    const auto now = Clock::now();
+    for (auto& lane : lanes_) {
+      std::lock_guard lock(lane->mutex);
+      for (const auto& occupant : lane->slots) {
+        if (occupant && occupant->deadline <= now && !occupant->finished.load()) {
+          expired.push_back(occupant);
+        }
+      }
+    }
+    for (auto& in_flight : expired) {
+      core::Response timed_out;
+      timed_out.error = core::Error{core::ErrorKind::kTimeout, 0,
+                                    fmt::format("no answer within {} ms", settings_.request_timeout.count())};
+      Complete(in_flight, std::move(timed_out));
+    }
+    expired.clear();
+  }
+}
+
+}  // namespace etalon::run

@@ -1,0 +1,63 @@
+#include "etalon/stats/descriptive.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace etalon::stats {
+
+namespace {
+
+double SortedPercentile(const std::vector<double>& sorted, double percent) {
+  const double position = percent / 100.0 * static_cast<double>(sorted.size() - 1);
+  const auto lower = static_cast<std::size_t>(std::floor(position));
+  const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
+  const double fraction = position - static_cast<double>(lower);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
+}
+
+}  // namespace
+
+std::optional<double> Percentile(std::vector<double>& values, double percent) {
+  if (values.empty()) {
+    return std::nullopt;
+  }
+  std::sort(values.begin(), values.end());
+  return SortedPercentile(values, percent);
+}
+
+std::vector<double> Percentiles(std::vector<double> values, const std::vector<double>& percents) {
+  std::vector<double> results;
+  if (values.empty()) {
+    return results;
+  }
+  std::sort(values.begin(), values.end());
+  for (const double percent : percents) {
+    results.push_back(SortedPercentile(values, percent));
+  }
+  return results;
+}
+
+void RunningMoments::Add(double value) {
+  ++count_;
+  const double delta = value - mean_;
+  mean_ += delta / static_cast<double>(count_);
+  m2_ += delta * (value - mean_);
+}
+
+std::optional<double> RunningMoments::sample_stddev() const {
+  if (count_ < 2) {
+    return std::nullopt;
+  }
+  return std::sqrt(m2_ / static_cast<double>(count_ - 1));
+}
+
+std::optional<std::pair<double, double>> RunningMoments::NormalInterval95() const {
+  const auto stddev = sample_stddev();
+  if (!stddev) {
+    return std::nullopt;
+  }
+  const double half_width = 1.959963984540054 * *stddev / std::sqrt(static_cast<double>(count_));
+  return std::make_pair(mean_ - half_width, mean_ + half_width);
+}
+
+}  // namespace etalon::stats

@@ -1,0 +1,286 @@
+#include "etalon/summary/summary_builder.hpp"
+
+#include <unistd.h>
+
+#include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "etalon/core/line_reader.hpp"
+#include "etalon/run/runner.hpp"
+#include "etalon/stats/descriptive.hpp"
+#include "etalon/version.hpp"
+
+namespace etalon::summary {
+
+namespace {
+
+const std::vector<double> kLatencyPercents = {50, 90, 95, 99};
+
+struct MetricAccumulator {
+  const metrics::Metric* metric = nullptr;
+  stats::RunningMoments moments;      // kMean
+  std::vector<double> summed;         // kCorpus
+  std::size_t scored = 0;
+  std::size_t unscored = 0;           // score errors (invalid UTF-8 output...)
+};
+
+struct CellAccumulator {
+  std::size_t expected = 0;
+  std::size_t recorded = 0;
+  std::size_t failed = 0;
+  std::map<std::string, std::size_t> errors_by_kind;
+  std::vector<MetricAccumulator> metrics;
+  std::vector<double> end_to_end_ms;
+  std::vector<double> ttft_ms;
+  std::int64_t input_tokens = 0;
+  std::int64_t output_tokens = 0;
+  bool tokens_reported = false;
+  bool tokens_estimated = false;
+};
+
+void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
+  if (score.contains("error") || !score.at("value").is_number()) {
+    ++accumulator.unscored;
+    return;
+  }
+  ++accumulator.scored;
+  if (accumulator.metric->Info().aggregation == metrics::Aggregation::kMean) {
+    accumulator.moments.Add(score.at("value").get<double>());
+    return;
+  }
+  const auto& statistics = score.at("statistics");
+  if (accumulator.summed.empty()) {
+    accumulator.summed.assign(statistics.size(), 0.0);
+  }
+  for (std::size_t i = 0; i < statistics.size() && i < accumulator.summed.size(); ++i) {
+    accumulator.summed[i] += statistics[i].get<double>();
+  }
+}
+
+void AddRecord(CellAccumulator& cell, const nlohmann::json& record) {
+  ++cell.recorded;
+  if (!record.at("error").is_null()) {
+    ++cell.failed;
+    ++cell.errors_by_kind[record.at("error").at("kind").get<std::string>()];
+    return;  // a failed request has no output to score; it counts in error_rate instead
+  }
+  const auto& scores = record.at("scores");
+  for (auto& accumulator : cell.metrics) {
+    const auto found = scores.find(accumulator.metric->Info().name);
+    if (found != scores.end()) {
+      AddScore(accumulator, *found);
+    } else {
+      ++accumulator.unscored;
+    }
+  }
+  const auto& timing = record.at("timing");
+  cell.end_to_end_ms.push_back(timing.at("end_to_end_ms").get<double>());
+  if (timing.at("ttft_ms").is_number()) {
+    cell.ttft_ms.push_back(timing.at("ttft_ms").get<double>());
+  }
+  const auto& usage = record.at("usage");
+  if (usage.at("input_tokens").is_number() || usage.at("output_tokens").is_number()) {
+    cell.tokens_reported = true;
+    cell.input_tokens += usage.at("input_tokens").is_number() ? usage.at("input_tokens").get<std::int64_t>() : 0;
+    cell.output_tokens += usage.at("output_tokens").is_number() ? usage.at("output_tokens").get<std::int64_t>() : 0;
+    cell.tokens_estimated = cell.tokens_estimated || usage.at("estimated").get<bool>();
+  }
+}
+
+nlohmann::ordered_json LatencyJson(const std::vector<double>& values) {
+  if (values.empty()) {
+    return nullptr;
+  }
+  const auto percentiles = stats::Percentiles(values, kLatencyPercents);
+  stats::RunningMoments moments;
+  for (const double value : values) {
+    moments.Add(value);
+  }
+  nlohmann::ordered_json json;
+  json["n"] = values.size();
+  json["mean"] = moments.mean();
+  for (std::size_t i = 0; i < kLatencyPercents.size(); ++i) {
+    json[fmt::format("p{}", static_cast<int>(kLatencyPercents[i]))] = percentiles[i];
+  }
+  return json;
+}
+
+nlohmann::ordered_json MetricJson(const MetricAccumulator& accumulator) {
+  const auto& info = accumulator.metric->Info();
+  nlohmann::ordered_json json;
+  json["aggregation"] = info.aggregation == metrics::Aggregation::kMean ? "mean" : "corpus";
+  json["n"] = accumulator.scored;
+  json["unscored"] = accumulator.unscored;
+  if (accumulator.scored == 0) {
+    json["value"] = nullptr;
+    return json;
+  }
+  if (info.aggregation == metrics::Aggregation::kCorpus) {
+    json["value"] = accumulator.metric->CorpusScore(accumulator.summed);
+    return json;
+  }
+  json["value"] = accumulator.moments.mean();
+  const auto stddev = accumulator.moments.sample_stddev();
+  json["stddev"] = stddev ? nlohmann::ordered_json(*stddev) : nlohmann::ordered_json(nullptr);
+  if (const auto interval = accumulator.moments.NormalInterval95()) {
+    json["ci95"] = {{"low", interval->first}, {"high", interval->second}, {"method", "normal"}};
+  } else {
+    json["ci95"] = nullptr;
+  }
+  return json;
+}
+
+std::string HostName() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0) {
+    return "unknown";
+  }
+  return name;
+}
+
+nlohmann::ordered_json SuiteJson(const run::PreparedSuite& prepared, std::optional<std::size_t> limit) {
+  const auto& suite = prepared.suite;
+  nlohmann::ordered_json metrics = nlohmann::ordered_json::array();
+  for (const auto& metric : prepared.metrics) {
+    const auto& info = metric->Info();
+    metrics.push_back({{"name", info.name},
+                       {"description", info.description},
+                       {"min", info.min},
+                       {"max", info.max},
+                       {"higher_is_better", info.higher_is_better},
+                       {"aggregation", info.aggregation == metrics::Aggregation::kMean ? "mean" : "corpus"},
+                       {"reference", info.reference}});
+  }
+  nlohmann::ordered_json json;
+  json["id"] = suite.id;
+  json["version"] = suite.version;
+  json["task"] = suite.task;
+  json["description"] = suite.description;
+  json["dataset"] = {{"path", suite.dataset_path},
+                     {"sha256", prepared.dataset.sha256},
+                     {"samples", prepared.dataset.samples},
+                     {"samples_in_run", run::SamplesInRun(prepared, limit)}};
+  json["few_shot"] = suite.few_shot ? nlohmann::ordered_json{{"path", suite.few_shot->path},
+                                                             {"count", suite.few_shot->count},
+                                                             {"sha256", prepared.few_shot_sha256}}
+                                    : nlohmann::ordered_json(nullptr);
+  json["metrics"] = std::move(metrics);
+  return json;
+}
+
+}  // namespace
+
+Summary BuildSummary(const SummaryInput& input) {
+  const auto& suites = *input.suites;
+  std::map<std::pair<std::string, std::string>, CellAccumulator> cells;
+  for (const auto& adapter_id : input.adapter_ids) {
+    for (const auto& prepared : suites) {
+      auto& cell = cells[{adapter_id, prepared->suite.id}];
+      cell.expected = run::SamplesInRun(*prepared, input.limit) * static_cast<std::size_t>(input.plan->repeats);
+      for (const auto& metric : prepared->metrics) {
+        cell.metrics.push_back({metric.get(), {}, {}, 0, 0});
+      }
+    }
+  }
+
+  core::LineReader reader(input.journal_path);
+  if (!reader.is_open()) {
+    throw std::runtime_error(fmt::format("{}: cannot read the journal", input.journal_path));
+  }
+  std::string line;
+  while (reader.Next(line)) {
+    if (line.empty()) {
+      continue;
+    }
+    nlohmann::json record;
+    try {
+      record = nlohmann::json::parse(line);
+      const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
+      if (found != cells.end()) {
+        AddRecord(found->second, record);
+      }
+    } catch (const nlohmann::json::exception& error) {
+      throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input.journal_path, reader.line_number(),
+                                           error.what()));
+    }
+  }
+
+  Summary summary;
+  auto& totals = summary.totals;
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  for (const auto& adapter_id : input.adapter_ids) {
+    for (const auto& prepared : suites) {
+      const auto& cell = cells.at({adapter_id, prepared->suite.id});
+      totals.expected += cell.expected;
+      totals.recorded += cell.recorded;
+      totals.failed += cell.failed;
+      nlohmann::ordered_json entry;
+      entry["adapter"] = adapter_id;
+      entry["suite"] = prepared->suite.id;
+      entry["expected"] = cell.expected;
+      entry["recorded"] = cell.recorded;
+      entry["succeeded"] = cell.recorded - cell.failed;
+      entry["failed"] = cell.failed;
+      entry["error_rate"] =
+          cell.recorded > 0 ? static_cast<double>(cell.failed) / static_cast<double>(cell.recorded) : 0.0;
+      entry["errors_by_kind"] = cell.errors_by_kind;
+      nlohmann::ordered_json metric_values = nlohmann::ordered_json::object();
+      for (const auto& accumulator : cell.metrics) {
+        metric_values[accumulator.metric->Info().name] = MetricJson(accumulator);
+      }
+      entry["metrics"] = std::move(metric_values);
+      entry["latency_ms"] = {{"end_to_end", LatencyJson(cell.end_to_end_ms)}, {"ttft", LatencyJson(cell.ttft_ms)}};
+      entry["usage"] = cell.tokens_reported ? nlohmann::ordered_json{{"input_tokens", cell.input_tokens},
+                                                                     {"output_tokens", cell.output_tokens},
+                                                                     {"estimated", cell.tokens_estimated}}
+                                            : nlohmann::ordered_json(nullptr);
+      results.push_back(std::move(entry));
+    }
+  }
+  totals.error_rate =
+      totals.recorded > 0 ? static_cast<double>(totals.failed) / static_cast<double>(totals.recorded) : 0.0;
+
+  std::string status = "complete";
+  if (input.stopped) {
+    status = "cancelled";
+  } else if (totals.recorded < totals.expected) {
+    status = "incomplete";
+  }
+
+  auto& json = summary.json;
+  json["schema"] = kSummarySchemaVersion;
+  json["etalon"] = {{"version", kVersion}, {"git_sha", kGitSha}, {"git_dirty", kGitDirty}};
+  json["run"] = {{"plan", input.plan->name},
+                 {"status", status},
+                 {"fingerprint", input.run_record.value("fingerprint", "")},
+                 {"seed", input.plan->seed},
+                 {"started_at", input.run_record.value("started_at", "")},
+                 {"finished_at", input.finished_at},
+                 {"host", HostName()},
+                 {"selection", input.run_record.value("selection", nlohmann::json::object())}};
+  json["plan"] = {{"path", input.plan->path},
+                  {"as_written", input.plan->as_written},
+                  {"resolved", input.plan->Resolved()}};
+  nlohmann::ordered_json suites_json = nlohmann::ordered_json::array();
+  for (const auto& prepared : suites) {
+    suites_json.push_back(SuiteJson(*prepared, input.limit));
+  }
+  json["suites"] = std::move(suites_json);
+  nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
+  for (const auto& adapter : input.skipped_adapters) {
+    skipped.push_back({{"id", adapter.id}, {"reason", adapter.reason}});
+  }
+  json["skipped_adapters"] = std::move(skipped);
+  json["results"] = std::move(results);
+  json["totals"] = {{"expected", totals.expected},
+                    {"recorded", totals.recorded},
+                    {"failed", totals.failed},
+                    {"error_rate", totals.error_rate},
+                    {"max_error_rate", input.plan->max_error_rate},
+                    {"within_tolerance", totals.error_rate <= input.plan->max_error_rate}};
+  return summary;
+}
+
+}  // namespace etalon::summary

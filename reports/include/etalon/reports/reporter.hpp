@@ -1,0 +1,42 @@
+// One interface for every report format (compare Google Benchmark's
+// reporters): a reporter reads a finished run's files and writes one document
+// to an injected stream, so tests can render into a string.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace etalon::reports {
+
+enum class Language { kFrench, kEnglish };
+
+// What a reporter reads: the run folder's summary.json (and the folder, for
+// formats that need the journal).
+struct RunDocuments {
+  std::string run_folder;
+  nlohmann::json summary;
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual std::string Format() const = 0;       // "md"
+  virtual std::string FileName() const = 0;     // "report.md"
+  virtual std::string Description() const = 0;  // for `etalon list reporters`
+  // Writes the whole document. Throws std::runtime_error when the summary
+  // lacks a field the format needs (a file of another schema version).
+  virtual void Write(const RunDocuments& run, Language language, std::ostream& out) const = 0;
+};
+
+// The explicit list of formats.
+std::vector<std::unique_ptr<Reporter>> AllReporters();
+std::unique_ptr<Reporter> MakeReporter(const std::string& format);  // nullptr when unknown
+
+// Reads `run_folder`/summary.json. Throws std::runtime_error naming the file.
+RunDocuments LoadRunDocuments(const std::string& run_folder);
+
+}  // namespace etalon::reports
