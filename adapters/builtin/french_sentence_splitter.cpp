@@ -107,6 +107,14 @@ std::vector<std::string> SplitFrenchSentences(std::string_view utf8) {
     while (end < text.size() && (IsTerminator(text[end]) || IsClosing(text[end]))) {
       ++end;
     }
+    // French typography spaces a closing guillemet: « Nous validons. » belongs to its sentence.
+    std::size_t after_space = end;
+    while (after_space < text.size() && IsSpace(text[after_space]) && text[after_space] != U'\n') {
+      ++after_space;
+    }
+    if (after_space > end && after_space < text.size() && (text[after_space] == U'»' || text[after_space] == U'”')) {
+      end = after_space + 1;
+    }
     std::size_t next = end;
     while (next < text.size() && IsSpace(text[next])) {
       ++next;

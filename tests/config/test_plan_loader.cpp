@@ -1,0 +1,75 @@
+// Tests for harness/config/plan.cpp: shapes, defaults, and located errors.
+#include <catch2/catch.hpp>
+
+#include "etalon/config/plan.hpp"
+#include "support/temp_dir.hpp"
+
+using etalon::config::LoadPlan;
+
+namespace {
+
+std::string AllMessages(const etalon::core::Diagnostics& diagnostics) {
+  std::string text;
+  for (const auto& diagnostic : diagnostics) {
+    text += diagnostic.ToString() + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("A plan in the documented shape loads with defaults applied", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("plans/p.yaml",
+                              "name: p\nadapters:\n  - id: a\n    kind: builtin:echo\n    options: {delay_ms: 5}\n"
+                              "suites: [s1, s2]\n");
+  const auto result = LoadPlan(path, "/defaults");
+  INFO(AllMessages(result.diagnostics));
+  REQUIRE(result.plan);
+  const auto& plan = *result.plan;
+  CHECK(plan.name == "p");
+  CHECK(plan.concurrency == 8);
+  CHECK(plan.repeats == 1);
+  CHECK(plan.max_error_rate == 0);
+  CHECK(plan.suites == std::vector<std::string>{"s1", "s2"});
+  CHECK(plan.suites_dir == "/defaults");
+  REQUIRE(plan.adapters.size() == 1);
+  CHECK(plan.adapters[0].options["delay_ms"] == 5);
+  CHECK(plan.adapters[0].line == 3);
+  CHECK(plan.Resolved()["concurrency"] == 8);
+}
+
+TEST_CASE("Plan errors name the file, the line and the field", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml",
+                              "name: p\n"
+                              "concurency: 4\n"
+                              "repeats: 0\n"
+                              "adapters:\n"
+                              "  - id: a\n"
+                              "    kind: builtin:echo\n"
+                              "  - id: a\n"
+                              "    kind: builtin:lead\n"
+                              "suites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  CHECK_FALSE(result.plan);
+  const auto messages = AllMessages(result.diagnostics);
+  CHECK_THAT(messages, Catch::Contains(path + ":2: field 'concurency': unknown field"));
+  CHECK_THAT(messages, Catch::Contains(path + ":3: field 'repeats': must be between 1 and 1000, got 0"));
+  CHECK_THAT(messages, Catch::Contains(path + ":7: field 'adapters[1].id': duplicate adapter id 'a'"));
+}
+
+TEST_CASE("A plan that is not YAML reports the parser's line", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml", "name: p\nadapters: [\n  - x: 1\n");
+  const auto result = LoadPlan(path, "");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK_THAT(result.diagnostics[0].ToString(), Catch::StartsWith(path + ":"));
+  CHECK_THAT(result.diagnostics[0].message, Catch::StartsWith("invalid YAML"));
+}
+
+TEST_CASE("A missing plan file is reported, not thrown", "[config]") {
+  const auto result = LoadPlan("/nonexistent/plan.yaml", "");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].ToString() == "/nonexistent/plan.yaml: cannot open file");
+}

@@ -1,0 +1,43 @@
+// Tests for harness/config/suite.cpp.
+#include <catch2/catch.hpp>
+
+#include "etalon/config/suite.hpp"
+#include "support/temp_dir.hpp"
+
+using etalon::config::LoadSuite;
+
+TEST_CASE("A suite loads, with its dataset path taken from its own folder", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("suites/s.yaml",
+                              "id: s\ntask: qa\ndataset: ../datasets/s/data.jsonl\n"
+                              "template: |\n  Question : {{question}}\nmetrics: [token_f1, {name: exact_match}]\n"
+                              "generation: {temperature: 0, max_tokens: 64, stop: [\"\\n\"]}\n");
+  const auto result = LoadSuite(path);
+  REQUIRE(result.diagnostics.empty());
+  const auto& suite = *result.suite;
+  CHECK(suite.dataset_path == (dir.path() / "datasets/s/data.jsonl").string());
+  CHECK(suite.metrics.size() == 2);
+  CHECK(suite.metrics[1].name == "exact_match");
+  CHECK(suite.generation.max_tokens == 64);
+  CHECK(suite.generation.stop == std::vector<std::string>{"\n"});
+  CHECK(suite.template_line == 4);
+}
+
+TEST_CASE("An unknown metric is reported at its line", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("s.yaml",
+                              "id: s\ntask: qa\ndataset: d.jsonl\ntemplate: x\nmetrics:\n  - token_f1\n  - blue\n");
+  const auto result = LoadSuite(path);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].ToString() ==
+        path + ":7: field 'metrics[1]': unknown metric 'blue' (see `etalon list metrics`)");
+}
+
+TEST_CASE("A suite's id must match its file name and its task must be known", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("s.yaml", "id: other\ntask: poetry\ndataset: d.jsonl\ntemplate: x\nmetrics: [token_f1]\n");
+  const auto result = LoadSuite(path);
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].ToString() == path + ":1: field 'id': must match the file name ('s')");
+  CHECK_THAT(result.diagnostics[1].ToString(), Catch::StartsWith(path + ":2: field 'task': unknown task 'poetry'"));
+}

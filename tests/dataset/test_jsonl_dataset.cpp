@@ -1,0 +1,74 @@
+// Tests for harness/dataset/jsonl_dataset.cpp: streaming reads, and every
+// kind of bad line reported with file:line and field.
+#include <catch2/catch.hpp>
+
+#include "etalon/dataset/jsonl_dataset.hpp"
+#include "support/temp_dir.hpp"
+
+using etalon::dataset::CheckDataset;
+using etalon::dataset::JsonlDataset;
+
+TEST_CASE("Samples stream with their references and fields", "[dataset]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("d.jsonl",
+                              "{\"id\": \"a\", \"input\": \"x\", \"reference\": \"r\"}\n"
+                              "\n"
+                              "{\"id\": \"b\", \"input\": \"y\", \"reference\": [\"r1\", \"r2\"], \"meta\": {\"k\": 1}}\n");
+  JsonlDataset dataset(path);
+  etalon::core::Sample sample;
+  etalon::core::Diagnostic problem;
+  REQUIRE(dataset.Next(sample, problem) == JsonlDataset::Read::kSample);
+  CHECK(sample.id == "a");
+  CHECK(sample.references == std::vector<std::string>{"r"});
+  CHECK(sample.line == 1);
+  REQUIRE(dataset.Next(sample, problem) == JsonlDataset::Read::kSample);
+  CHECK(sample.id == "b");
+  CHECK(sample.line == 3);
+  CHECK(sample.references == std::vector<std::string>{"r1", "r2"});
+  CHECK(sample.fields["meta"]["k"] == 1);
+  CHECK(dataset.Next(sample, problem) == JsonlDataset::Read::kEnd);
+}
+
+TEST_CASE("CheckDataset reports malformed lines, bad ids and duplicates with their lines", "[dataset]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("d.jsonl",
+                              "{\"id\": \"a\", \"input\": \"x\"}\n"
+                              "{\"id\": \"b\", \"input\": \n"
+                              "[1, 2]\n"
+                              "{\"input\": \"no id\"}\n"
+                              "{\"id\": \"../escape\", \"input\": \"x\"}\n"
+                              "{\"id\": \"a\", \"input\": \"again\"}\n"
+                              "{\"id\": \"c\", \"reference\": 3}\n");
+  etalon::core::Diagnostics diagnostics;
+  const auto check = CheckDataset(path, diagnostics);
+  CHECK(check.samples == 1);
+  CHECK(check.bad_lines == 6);
+  REQUIRE(diagnostics.size() == 6);
+  CHECK_THAT(diagnostics[0].ToString(), Catch::StartsWith(path + ":2: malformed JSON"));
+  CHECK(diagnostics[1].ToString() == path + ":3: must be a JSON object");
+  CHECK(diagnostics[2].ToString() == path + ":4: field 'id': is required");
+  CHECK_THAT(diagnostics[3].ToString(), Catch::StartsWith(path + ":5: field 'id': must be 1 to 128 characters"));
+  CHECK(diagnostics[4].ToString() == path + ":6: field 'id': duplicate id 'a' (first seen on line 1)");
+  CHECK(diagnostics[5].ToString() == path + ":7: field 'reference': must be a string or a non-empty list of strings");
+  CHECK(check.sha256.size() == 64);
+}
+
+TEST_CASE("A dataset file that does not exist is one clear problem", "[dataset]") {
+  etalon::core::Diagnostics diagnostics;
+  CheckDataset("/nonexistent/data.jsonl", diagnostics);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].ToString() == "/nonexistent/data.jsonl: cannot open dataset file (does it exist?)");
+}
+
+TEST_CASE("CheckDataset caps the problems it lists but counts them all", "[dataset]") {
+  etalon::testing::TempDir dir;
+  std::string content;
+  for (int i = 0; i < 120; ++i) {
+    content += "not json\n";
+  }
+  etalon::core::Diagnostics diagnostics;
+  const auto check = CheckDataset(dir.Write("d.jsonl", content), diagnostics, {}, 10);
+  CHECK(check.bad_lines == 120);
+  REQUIRE(diagnostics.size() == 11);
+  CHECK_THAT(diagnostics.back().message, Catch::Contains("120 bad lines in all"));
+}

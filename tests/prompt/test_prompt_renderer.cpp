@@ -1,0 +1,49 @@
+// Tests for harness/prompt/prompt_renderer.cpp.
+#include <catch2/catch.hpp>
+
+#include "etalon/prompt/prompt_renderer.hpp"
+
+using etalon::core::Sample;
+using etalon::prompt::PromptRenderer;
+
+namespace {
+
+Sample MakeSample(const std::string& id, nlohmann::json fields) {
+  Sample sample;
+  sample.id = id;
+  fields["id"] = id;
+  if (fields.contains("reference")) {
+    sample.references.push_back(fields["reference"].get<std::string>());
+  }
+  sample.fields = std::move(fields);
+  return sample;
+}
+
+}  // namespace
+
+TEST_CASE("Few-shot exemplars render before the sample, with no HTML escaping", "[prompt]") {
+  const PromptRenderer renderer(
+      "{{#examples}}Q: {{input}}\nR: {{reference}}\n{{/examples}}Q: {{input}}\nR:",
+      {MakeSample("e1", {{"input", "1 < 2 ?"}, {"reference", "oui"}}),
+       MakeSample("e2", {{"input", "l'an « 2024 » & après"}, {"reference", "non"}})});
+  const auto rendered = renderer.Render(MakeSample("s", {{"input", "<b>Quand ?</b>"}}));
+  CHECK(rendered.missing.empty());
+  CHECK(rendered.text == "Q: 1 < 2 ?\nR: oui\nQ: l'an « 2024 » & après\nR: non\nQ: <b>Quand ?</b>\nR:");
+}
+
+TEST_CASE("A variable the sample lacks is reported, a section name is not", "[prompt]") {
+  const PromptRenderer renderer("{{question}} {{#context}}Contexte : {{context}}{{/context}}", {});
+  const auto rendered = renderer.Render(MakeSample("s", {{"input", "x"}}));
+  CHECK(rendered.missing == std::vector<std::string>{"question"});
+}
+
+TEST_CASE("A JSON null field counts as missing", "[prompt]") {
+  const PromptRenderer renderer("{{input}}", {});
+  CHECK(renderer.Render(MakeSample("s", {{"input", nullptr}})).missing == std::vector<std::string>{"input"});
+}
+
+TEST_CASE("An unbalanced template is a template error", "[prompt]") {
+  const PromptRenderer renderer("{{#examples}}unclosed", {});
+  CHECK(renderer.TemplateError().has_value());
+  CHECK_FALSE(PromptRenderer("{{input}}", {}).TemplateError().has_value());
+}

@@ -1,0 +1,74 @@
+// Tests for harness/run/journal.cpp: one line per key, resume, torn lines.
+#include <catch2/catch.hpp>
+
+#include "etalon/run/journal.hpp"
+#include "support/temp_dir.hpp"
+
+using etalon::core::RunKey;
+using etalon::run::Journal;
+using etalon::run::JournalError;
+
+namespace {
+
+nlohmann::ordered_json Record(const RunKey& key) {
+  return {{"schema", 1}, {"adapter", key.adapter}, {"suite", key.suite}, {"sample", key.sample}, {"repeat", key.repeat}};
+}
+
+}  // namespace
+
+TEST_CASE("The journal appends one line per key and refuses a second one", "[run]") {
+  etalon::testing::TempDir dir;
+  std::vector<std::string> warnings;
+  const auto path = dir.Path("results.jsonl");
+  {
+    Journal journal(path, false, warnings);
+    const RunKey key{"a", "s", "x", 0};
+    CHECK(journal.Append(key, Record(key)));
+    CHECK_FALSE(journal.Append(key, Record(key)));
+    CHECK(journal.Contains(key));
+    CHECK_FALSE(journal.Contains({"a", "s", "x", 1}));
+  }
+  CHECK(etalon::testing::ReadFile(path) ==
+        "{\"schema\":1,\"adapter\":\"a\",\"suite\":\"s\",\"sample\":\"x\",\"repeat\":0}\n");
+}
+
+TEST_CASE("Reopening for resume knows the keys already done", "[run]") {
+  etalon::testing::TempDir dir;
+  std::vector<std::string> warnings;
+  const auto path = dir.Path("results.jsonl");
+  {
+    Journal journal(path, false, warnings);
+    journal.Append({"a", "s", "x", 0}, Record({"a", "s", "x", 0}));
+  }
+  Journal reopened(path, true, warnings);
+  CHECK(warnings.empty());
+  CHECK(reopened.size() == 1);
+  CHECK(reopened.Contains({"a", "s", "x", 0}));
+  CHECK_FALSE(reopened.Append({"a", "s", "x", 0}, Record({"a", "s", "x", 0})));
+}
+
+TEST_CASE("A torn last line is cut off with a warning and its key is redone", "[run]") {
+  etalon::testing::TempDir dir;
+  const auto complete = Record({"a", "s", "x", 0}).dump() + "\n";
+  const auto path = dir.Write("results.jsonl", complete + "{\"schema\":1,\"adapter\":\"a\",\"sui");
+  std::vector<std::string> warnings;
+  Journal journal(path, true, warnings);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Contains(":2: torn last line"));
+  CHECK(journal.size() == 1);
+  CHECK(etalon::testing::ReadFile(path) == complete);
+}
+
+TEST_CASE("A damaged complete line stops the resume with its line number", "[run]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("results.jsonl", "garbage\n");
+  std::vector<std::string> warnings;
+  CHECK_THROWS_WITH(Journal(path, true, warnings), Catch::Contains("results.jsonl:1: not a result line"));
+}
+
+TEST_CASE("A fresh journal refuses to overwrite an existing file", "[run]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("results.jsonl", "");
+  std::vector<std::string> warnings;
+  CHECK_THROWS_AS(Journal(path, false, warnings), JournalError);
+}

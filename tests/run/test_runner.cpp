@@ -1,0 +1,182 @@
+// Tests for harness/run/runner.cpp with scripted adapters: the in-flight
+// bound, timeouts (and late answers ignored), adapter exceptions, resume.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "etalon/run/runner.hpp"
+#include "support/temp_dir.hpp"
+
+using etalon::core::Adapter;
+using etalon::core::CompletionHandler;
+using etalon::core::Request;
+using etalon::core::Response;
+
+namespace {
+
+enum class Behaviour { kAnswerAfterDelay, kAnswerLate, kThrow };
+
+// Answers with the prompt on its own thread; records how many requests were in flight at once.
+class ScriptedAdapter final : public Adapter {
+ public:
+  ScriptedAdapter(Behaviour behaviour, std::chrono::milliseconds delay) : behaviour_(behaviour), delay_(delay) {}
+  ~ScriptedAdapter() override { Drain(); }
+
+  const std::string& Id() const override { return id_; }
+  etalon::core::Capabilities GetCapabilities() const override { return {}; }
+
+  void Issue(const Request& request, CompletionHandler on_complete) override {
+    if (behaviour_ == Behaviour::kThrow) {
+      throw std::runtime_error("scripted failure");
+    }
+    std::lock_guard lock(mutex_);
+    max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
+    threads_.emplace_back([this, prompt = request.prompt, on_complete = std::move(on_complete)] {
+      std::this_thread::sleep_for(delay_);
+      {
+        std::lock_guard inner(mutex_);
+        --in_flight_;
+      }
+      Response response;
+      response.text = prompt;
+      on_complete(std::move(response));
+    });
+  }
+
+  void Drain() override {
+    std::vector<std::thread> threads;
+    {
+      std::lock_guard lock(mutex_);
+      threads.swap(threads_);
+    }
+    for (auto& thread : threads) {
+      thread.join();
+    }
+  }
+
+  int max_in_flight() const { return max_in_flight_; }
+
+ private:
+  std::string id_ = "scripted";
+  Behaviour behaviour_;
+  std::chrono::milliseconds delay_;
+  std::mutex mutex_;
+  int in_flight_ = 0;
+  int max_in_flight_ = 0;
+  std::vector<std::thread> threads_;
+};
+
+struct Fixture {
+  etalon::testing::TempDir dir;
+  std::vector<std::unique_ptr<etalon::run::PreparedSuite>> suites;
+
+  explicit Fixture(int samples) {
+    std::string data;
+    for (int i = 0; i < samples; ++i) {
+      data += "{\"id\": \"s" + std::to_string(i) + "\", \"input\": \"texte " + std::to_string(i) +
+              "\", \"reference\": \"texte " + std::to_string(i) + "\"}\n";
+    }
+    dir.Write("data.jsonl", data);
+    const auto suite_path =
+        dir.Write("suite.yaml", "id: suite\ntask: chat\ndataset: data.jsonl\ntemplate: \"{{input}}\"\nmetrics: [exact_match]\n");
+    etalon::core::Diagnostics diagnostics;
+    suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
+    REQUIRE(diagnostics.empty());
+  }
+
+  std::vector<nlohmann::json> Records() const {
+    std::vector<nlohmann::json> records;
+    std::istringstream lines(etalon::testing::ReadFile(dir.Path("results.jsonl")));
+    for (std::string line; std::getline(lines, line);) {
+      records.push_back(nlohmann::json::parse(line));
+    }
+    return records;
+  }
+};
+
+etalon::run::RunTotals RunOnce(Fixture& fixture, Adapter& adapter, etalon::run::RunnerSettings settings,
+                               bool resume = false) {
+  std::vector<std::string> warnings;
+  etalon::run::Journal journal(fixture.dir.Path("results.jsonl"), resume, warnings);
+  etalon::run::ProgressMeter progress(stderr, etalon::run::ProgressMeter::Mode::kQuiet, std::chrono::seconds(1));
+  etalon::run::Runner runner(settings, fixture.suites, journal, progress);
+  return runner.Run({&adapter});
+}
+
+}  // namespace
+
+TEST_CASE("The runner never has more than `concurrency` requests in flight", "[run]") {
+  Fixture fixture(40);
+  ScriptedAdapter adapter(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(5));
+  etalon::run::RunnerSettings settings;
+  settings.concurrency = 4;
+  const auto totals = RunOnce(fixture, adapter, settings);
+  CHECK(totals.expected == 40);
+  CHECK(totals.completed == 40);
+  CHECK(totals.failed == 0);
+  CHECK(adapter.max_in_flight() <= 4);
+  CHECK(adapter.max_in_flight() >= 2);  // and it does use the concurrency it has
+  const auto records = fixture.Records();
+  REQUIRE(records.size() == 40);
+  for (const auto& record : records) {
+    CHECK(record["ok"] == true);
+    CHECK(record["scores"]["exact_match"]["value"] == 1.0);
+    CHECK(record["prompt_sha256"].get<std::string>().size() == 64);
+  }
+}
+
+TEST_CASE("A request past its deadline is recorded once as a timeout and the late answer is ignored", "[run]") {
+  Fixture fixture(3);
+  ScriptedAdapter adapter(Behaviour::kAnswerLate, std::chrono::milliseconds(300));
+  etalon::run::RunnerSettings settings;
+  settings.request_timeout = std::chrono::milliseconds(30);
+  const auto totals = RunOnce(fixture, adapter, settings);
+  CHECK(totals.completed == 3);
+  CHECK(totals.failed == 3);
+  const auto records = fixture.Records();
+  REQUIRE(records.size() == 3);
+  for (const auto& record : records) {
+    CHECK(record["ok"] == false);
+    CHECK(record["error"]["kind"] == "timeout");
+    CHECK(record["scores"].empty());
+  }
+}
+
+TEST_CASE("An adapter that throws yields recorded adapter failures, not a crash", "[run]") {
+  Fixture fixture(5);
+  ScriptedAdapter adapter(Behaviour::kThrow, std::chrono::milliseconds(0));
+  const auto totals = RunOnce(fixture, adapter, {});
+  CHECK(totals.failed == 5);
+  for (const auto& record : fixture.Records()) {
+    CHECK(record["error"]["kind"] == "adapter_failure");
+    CHECK_THAT(record["error"]["message"].get<std::string>(), Catch::Contains("scripted failure"));
+  }
+}
+
+TEST_CASE("A resumed run issues only the keys not yet in the journal", "[run]") {
+  Fixture fixture(10);
+  ScriptedAdapter first(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(0));
+  etalon::run::RunnerSettings limited;
+  limited.limit = 4;
+  CHECK(RunOnce(fixture, first, limited).completed == 4);
+  ScriptedAdapter second(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(0));
+  const auto totals = RunOnce(fixture, second, {}, true);
+  CHECK(totals.already_done == 4);
+  CHECK(totals.completed == 6);
+  std::set<std::string> samples;
+  for (const auto& record : fixture.Records()) {
+    CHECK(samples.insert(record["sample"].get<std::string>()).second);
+  }
+  CHECK(samples.size() == 10);
+}
+
+TEST_CASE("Repeats run each sample several times under distinct keys", "[run]") {
+  Fixture fixture(3);
+  ScriptedAdapter adapter(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(0));
+  etalon::run::RunnerSettings settings;
+  settings.repeats = 2;
+  CHECK(RunOnce(fixture, adapter, settings).completed == 6);
+}

@@ -1,0 +1,30 @@
+// Runs the etalon binary (or any program) as a child process, for CLI
+// integration tests: captured output and exit code, or a handle to kill it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace etalon::testing {
+
+struct ProcessResult {
+  int exit_code = -1;  // -1 when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Runs `program` with `args` to completion; stdin is /dev/null.
+ProcessResult RunProcess(const std::string& program, const std::vector<std::string>& args,
+                         const std::vector<std::string>& extra_environment = {});
+
+// The etalon binary built with these tests.
+ProcessResult RunEtalon(const std::vector<std::string>& args, const std::vector<std::string>& extra_environment = {});
+
+// Starts `program` with output to /dev/null and returns its pid.
+pid_t StartProcess(const std::string& program, const std::vector<std::string>& args);
+// Waits for `pid`; returns its exit code, or -1 when a signal ended it.
+int WaitProcess(pid_t pid);
+
+}  // namespace etalon::testing
