@@ -53,6 +53,16 @@ nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Res
   record["timing"] = {{"queued_ms", response.timing.queued_ms},
                       {"ttft_ms", OptionalValue(response.timing.ttft_ms)},
                       {"end_to_end_ms", response.timing.end_to_end_ms}};
+  if (response.energy) {
+    const auto& energy = *response.energy;
+    record["energy"] = {{"joules", energy.joules},
+                        {"measured", energy.measured},
+                        {"method", energy.method},
+                        {"low_joules", OptionalValue(energy.low_joules)},
+                        {"high_joules", OptionalValue(energy.high_joules)}};
+  } else {
+    record["energy"] = nullptr;
+  }
   record["attempts"] = response.attempts;
   record["served_model"] = response.served_model.empty() ? nlohmann::ordered_json(nullptr)
                                                          : nlohmann::ordered_json(response.served_model);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -26,6 +27,15 @@ struct MetricAccumulator {
   std::size_t unscored = 0;           // score errors (invalid UTF-8 output...)
 };
 
+// Measured and estimated energy are summed apart and never added together.
+struct EnergyAccumulator {
+  std::size_t requests = 0;
+  double joules = 0;
+  double low_joules = 0;
+  double high_joules = 0;
+  std::set<std::string> methods;
+};
+
 struct CellAccumulator {
   std::size_t expected = 0;
   std::size_t recorded = 0;
@@ -38,6 +48,8 @@ struct CellAccumulator {
   std::int64_t output_tokens = 0;
   bool tokens_reported = false;
   bool tokens_estimated = false;
+  EnergyAccumulator measured_energy;
+  EnergyAccumulator estimated_energy;
 };
 
 void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
@@ -80,6 +92,16 @@ void AddRecord(CellAccumulator& cell, const nlohmann::json& record) {
   if (timing.at("ttft_ms").is_number()) {
     cell.ttft_ms.push_back(timing.at("ttft_ms").get<double>());
   }
+  if (const auto energy = record.find("energy"); energy != record.end() && energy->is_object()) {
+    const bool measured = energy->at("measured").get<bool>();
+    auto& accumulator = measured ? cell.measured_energy : cell.estimated_energy;
+    const double joules = energy->at("joules").get<double>();
+    ++accumulator.requests;
+    accumulator.joules += joules;
+    accumulator.low_joules += energy->at("low_joules").is_number() ? energy->at("low_joules").get<double>() : joules;
+    accumulator.high_joules += energy->at("high_joules").is_number() ? energy->at("high_joules").get<double>() : joules;
+    accumulator.methods.insert(energy->at("method").get<std::string>());
+  }
   const auto& usage = record.at("usage");
   if (usage.at("input_tokens").is_number() || usage.at("output_tokens").is_number()) {
     cell.tokens_reported = true;
@@ -104,6 +126,22 @@ nlohmann::ordered_json LatencyJson(const std::vector<double>& values) {
   for (std::size_t i = 0; i < kLatencyPercents.size(); ++i) {
     json[fmt::format("p{}", static_cast<int>(kLatencyPercents[i]))] = percentiles[i];
   }
+  return json;
+}
+
+nlohmann::ordered_json EnergyJson(const EnergyAccumulator& energy, bool measured) {
+  if (energy.requests == 0) {
+    return nullptr;
+  }
+  nlohmann::ordered_json json;
+  json["requests"] = energy.requests;
+  json["joules"] = energy.joules;
+  json["wh"] = energy.joules / 3600.0;
+  if (!measured) {
+    json["low_joules"] = energy.low_joules;
+    json["high_joules"] = energy.high_joules;
+  }
+  json["methods"] = energy.methods;
   return json;
 }
 
@@ -232,6 +270,8 @@ Summary BuildSummary(const SummaryInput& input) {
       }
       entry["metrics"] = std::move(metric_values);
       entry["latency_ms"] = {{"end_to_end", LatencyJson(cell.end_to_end_ms)}, {"ttft", LatencyJson(cell.ttft_ms)}};
+      entry["energy"] = {{"measured", EnergyJson(cell.measured_energy, true)},
+                         {"estimated", EnergyJson(cell.estimated_energy, false)}};
       entry["usage"] = cell.tokens_reported ? nlohmann::ordered_json{{"input_tokens", cell.input_tokens},
                                                                      {"output_tokens", cell.output_tokens},
                                                                      {"estimated", cell.tokens_estimated}}

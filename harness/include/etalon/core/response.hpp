@@ -43,6 +43,17 @@ struct Timing {
   double end_to_end_ms = 0;           // from handed to the adapter to completion
 };
 
+// Energy attributed to one request. Every figure says how it was obtained:
+// `measured` readings come from a hardware counter (RAPL, NVML); estimates
+// (CPU time x a per-core power figure, or a published model) carry bounds.
+struct EnergyReading {
+  double joules = 0;
+  bool measured = false;
+  std::string method;               // "rapl", "nvml", "cpu-time-estimate", ...
+  std::optional<double> low_joules;   // estimates only
+  std::optional<double> high_joules;  // estimates only
+};
+
 struct Response {
   std::string text;
   Usage usage;
@@ -50,6 +61,7 @@ struct Response {
   std::optional<Error> error;
   std::string served_model;  // the model id the provider reports; empty for local adapters
   int attempts = 1;
+  std::optional<EnergyReading> energy;  // set by adapters that can attribute energy to the request
 };
 
 }  // namespace etalon::core
