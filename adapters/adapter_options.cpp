@@ -1,6 +1,7 @@
 #include "adapter_options.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -59,6 +60,21 @@ std::string AdapterOptions::String(const std::string& name, const std::string& f
     return fallback;
   }
   return found->get<std::string>();
+}
+
+std::string AdapterOptions::Path(const std::string& name, bool required) {
+  const auto value = String(name, "");
+  if (value.empty()) {
+    if (required) {
+      Report(name, "is required (a path relative to the plan file)");
+    }
+    return "";
+  }
+  const std::filesystem::path path(value);
+  if (path.is_absolute()) {
+    return value;
+  }
+  return (std::filesystem::path(plan_path_).parent_path() / path).lexically_normal().string();
 }
 
 void AdapterOptions::RejectUnknown(const std::vector<std::string>& known) {

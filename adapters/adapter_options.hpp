@@ -20,10 +20,12 @@ class AdapterOptions {
   std::string String(const std::string& name, const std::string& fallback);
   // Reports every option not in `known` (a typo must not be silently ignored).
   void RejectUnknown(const std::vector<std::string>& known);
+  // A problem with option `name` found by the factory itself (a file it names cannot be read...).
+  void Report(const std::string& name, const std::string& message);
+  // A path option, resolved against the plan's folder; empty when absent (reported when required).
+  std::string Path(const std::string& name, bool required);
 
  private:
-  void Report(const std::string& name, const std::string& message);
-
   const config::AdapterConfig& config_;
   std::string plan_path_;
   core::Diagnostics& diagnostics_;

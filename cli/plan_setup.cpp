@@ -41,6 +41,33 @@ bool Selected(const std::vector<std::string>& wanted, const std::string& id) {
 
 }  // namespace
 
+std::vector<run::AdapterAssignment> LoadedPlan::Assignments() const {
+  std::vector<run::AdapterAssignment> assignments;
+  for (std::size_t i = 0; i < adapters.size(); ++i) {
+    run::AdapterAssignment assignment{adapters[i].get(), {}};
+    for (const auto& prepared : suites) {
+      if (Selected(adapter_configs[i].suites, prepared->suite.id)) {
+        assignment.suites.push_back(prepared.get());
+      }
+    }
+    if (!assignment.suites.empty()) {
+      assignments.push_back(std::move(assignment));
+    }
+  }
+  return assignments;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> LoadedPlan::AssignmentIds() const {
+  std::vector<std::pair<std::string, std::vector<std::string>>> ids;
+  for (const auto& assignment : Assignments()) {
+    auto& entry = ids.emplace_back(assignment.adapter->Id(), std::vector<std::string>{});
+    for (const auto* suite : assignment.suites) {
+      entry.second.push_back(suite->suite.id);
+    }
+  }
+  return ids;
+}
+
 std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const PlanSelection& selection,
                                          core::Diagnostics& diagnostics) {
   auto loaded_plan = config::LoadPlan(plan_path, DefaultSuitesDir(plan_path));

@@ -13,6 +13,7 @@
 #include "etalon/core/adapter.hpp"
 #include "etalon/core/diagnostic.hpp"
 #include "etalon/run/prepared_suite.hpp"
+#include "etalon/run/runner.hpp"
 #include "etalon/summary/summary_builder.hpp"
 
 namespace etalon::cli {
@@ -29,6 +30,11 @@ struct LoadedPlan {
   std::vector<std::unique_ptr<core::Adapter>> adapters;
   std::vector<summary::SkippedAdapter> skipped;
   std::vector<std::unique_ptr<run::PreparedSuite>> suites;
+
+  // Each adapter with the prepared suites it runs, in plan order.
+  std::vector<run::AdapterAssignment> Assignments() const;
+  // The same as ids, for the summary.
+  std::vector<std::pair<std::string, std::vector<std::string>>> AssignmentIds() const;
 };
 
 // The suites folder for a plan file: <plan folder>/../suites when it exists, else <data root>/suites.

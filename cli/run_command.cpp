@@ -151,12 +151,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
   settings.repeats = plan.repeats;
   settings.stop_requested = &g_stop_requested;
 
-  std::vector<core::Adapter*> adapters;
-  for (auto& adapter : loaded->adapters) {
-    adapters.push_back(adapter.get());
-  }
-  run::Runner runner(settings, loaded->suites, *journal, progress);
-  const auto totals = runner.Run(adapters);
+  run::Runner runner(settings, *journal, progress);
+  const auto totals = runner.Run(loaded->Assignments());
   journal.reset();
   if (totals.fatal_error) {
     std::cerr << "error: " << *totals.fatal_error << "\netalon: the run stopped; fix the cause and rerun with --resume --out "
@@ -168,7 +164,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary_input.journal_path = folder->results_path();
   summary_input.run_record = folder->record();
   summary_input.plan = &plan;
-  for (const auto& config : loaded->adapter_configs) summary_input.adapter_ids.push_back(config.id);
+  summary_input.adapter_suites = loaded->AssignmentIds();
   summary_input.skipped_adapters = loaded->skipped;
   summary_input.suites = &loaded->suites;
   summary_input.limit = limit;

@@ -25,6 +25,8 @@ constexpr const char* kUsage = "usage: etalon validate PATH...\n"
 
 enum class FileKind { kPlan, kSuite, kDataset, kOther };
 
+// A YAML file is a plan when it has `adapters`, a suite when it has `template`
+// or `task`; anything else (a baseline's keyword list...) is another file.
 FileKind KindOf(const fs::path& path) {
   const auto extension = path.extension().string();
   if (extension == ".jsonl") {
@@ -37,6 +39,9 @@ FileKind KindOf(const fs::path& path) {
     const auto root = YAML::LoadFile(path.string());
     if (root.IsMap() && root["adapters"].IsDefined()) {
       return FileKind::kPlan;
+    }
+    if (root.IsMap() && !root["template"].IsDefined() && !root["task"].IsDefined()) {
+      return FileKind::kOther;
     }
   } catch (const YAML::Exception&) {
     // Unparseable: validate it as a suite, which reports the YAML error with its line.
@@ -99,6 +104,12 @@ int RunValidateCommand(const std::vector<std::string>& args) {
       files.push_back(path);
     }
     for (const auto& file : files) {
+      if (fs::is_directory(path)) {
+        if (KindOf(file) == FileKind::kOther) {
+          std::cout << "skipped (not a plan, suite or dataset): " << file.string() << "\n";
+          continue;
+        }
+      }
       const std::size_t before = diagnostics.size();
       ValidateFile(file, diagnostics);
       ++checked;

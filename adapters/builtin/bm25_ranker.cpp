@@ -37,48 +37,60 @@ std::vector<std::string> FrenchContentTokens(std::string_view text) {
   return tokens;
 }
 
-std::vector<double> Bm25Scores(const std::vector<std::string>& passages, std::string_view query,
-                               Bm25Parameters parameters) {
-  std::vector<std::vector<std::string>> tokenized;
-  tokenized.reserve(passages.size());
+Bm25Index::Bm25Index(const std::vector<std::string>& passages, Bm25Parameters parameters) : parameters_(parameters) {
   double total_length = 0;
-  std::unordered_map<std::string, std::size_t> document_frequency;
   for (const auto& passage : passages) {
-    tokenized.push_back(FrenchContentTokens(passage));
-    total_length += static_cast<double>(tokenized.back().size());
-    std::unordered_set<std::string> seen(tokenized.back().begin(), tokenized.back().end());
-    for (const auto& token : seen) {
-      ++document_frequency[token];
+    auto& frequencies = term_frequencies_.emplace_back();
+    const auto tokens = FrenchContentTokens(passage);
+    for (const auto& token : tokens) {
+      frequencies[token] += 1;
     }
+    for (const auto& [token, count] : frequencies) {
+      document_frequency_[token] += 1;
+    }
+    lengths_.push_back(static_cast<double>(tokens.size()));
+    total_length += lengths_.back();
   }
-  std::vector<double> scores(passages.size(), 0.0);
-  if (passages.empty()) {
-    return scores;
+  if (!passages.empty()) {
+    average_length_ = std::max(total_length / static_cast<double>(passages.size()), 1e-9);
   }
-  const double passages_count = static_cast<double>(passages.size());
-  const double average_length = std::max(total_length / passages_count, 1e-9);
+}
+
+std::vector<double> Bm25Index::Scores(std::string_view query) const {
+  std::vector<double> scores(term_frequencies_.size(), 0.0);
+  const double passages_count = static_cast<double>(term_frequencies_.size());
   auto query_tokens = FrenchContentTokens(query);
   std::sort(query_tokens.begin(), query_tokens.end());
   query_tokens.erase(std::unique(query_tokens.begin(), query_tokens.end()), query_tokens.end());
-  for (std::size_t i = 0; i < tokenized.size(); ++i) {
-    std::unordered_map<std::string_view, double> term_frequency;
-    for (const auto& token : tokenized[i]) {
-      term_frequency[token] += 1;
-    }
-    const double length_norm =
-        1 - parameters.b + parameters.b * static_cast<double>(tokenized[i].size()) / average_length;
+  for (std::size_t i = 0; i < term_frequencies_.size(); ++i) {
+    const double length_norm = 1 - parameters_.b + parameters_.b * lengths_[i] / average_length_;
     for (const auto& term : query_tokens) {
-      const auto found = term_frequency.find(term);
-      if (found == term_frequency.end()) {
+      const auto found = term_frequencies_[i].find(term);
+      if (found == term_frequencies_[i].end()) {
         continue;
       }
-      const double df = static_cast<double>(document_frequency[term]);
+      const double df = document_frequency_.at(term);
       const double idf = std::log(1 + (passages_count - df + 0.5) / (df + 0.5));
       const double tf = found->second;
-      scores[i] += idf * tf * (parameters.k1 + 1) / (tf + parameters.k1 * length_norm);
+      scores[i] += idf * tf * (parameters_.k1 + 1) / (tf + parameters_.k1 * length_norm);
     }
   }
   return scores;
+}
+
+std::vector<double> Bm25Scores(const std::vector<std::string>& passages, std::string_view query,
+                               Bm25Parameters parameters) {
+  return Bm25Index(passages, parameters).Scores(query);
+}
+
+std::vector<std::size_t> TopPassages(const std::vector<double>& scores, std::size_t k) {
+  std::vector<std::size_t> order(scores.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&scores](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+  order.resize(std::min(k, order.size()));
+  return order;
 }
 
 std::size_t BestPassage(const std::vector<double>& scores) {

@@ -3,29 +3,21 @@
 #include <fmt/format.h>
 
 #include "builtin/french_sentence_splitter.hpp"
+#include "builtin/sample_fields.hpp"
 
 namespace etalon::adapters {
 
-namespace {
 
-// The text of a sample field, or an error naming the field.
-const std::string* TextField(const core::Request& request, const std::string& field, core::Response& response) {
-  if (request.fields != nullptr) {
-    const auto found = request.fields->find(field);
-    if (found != request.fields->end() && found->is_string()) {
-      return &found->get_ref<const std::string&>();
-    }
-  }
-  response.error = core::Error{core::ErrorKind::kAdapterFailure, 0,
-                               fmt::format("sample has no text field '{}'", field)};
-  return nullptr;
-}
-
-}  // namespace
+EchoAdapter::EchoAdapter(std::string id, std::size_t threads, std::chrono::milliseconds delay, std::string field)
+    : PooledAdapter(std::move(id), threads, delay), field_(std::move(field)) {}
 
 core::Response EchoAdapter::Compute(const core::Request& request) {
   core::Response response;
-  response.text = request.prompt;
+  if (field_.empty()) {
+    response.text = request.prompt;
+  } else if (const auto* text = TextField(request, field_, response)) {
+    response.text = *text;
+  }
   return response;
 }
 

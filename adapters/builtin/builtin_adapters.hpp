@@ -1,6 +1,7 @@
 // In-process baselines that need no model: the floor every model must beat,
 // and the engine's own test instruments.
-//   builtin:echo          returns the rendered prompt (harness self-test; with delay_ms, a null model)
+//   builtin:echo          returns the rendered prompt (harness self-test; with delay_ms, a null model),
+//                         or a sample field unchanged (the copy-the-source floor of translation)
 //   builtin:lead          the first k sentences of a text field (summarisation baseline)
 //   builtin:bm25-extract  the context sentence that best matches the question (extractive QA baseline)
 #pragma once
@@ -15,11 +16,16 @@ namespace etalon::adapters {
 
 class EchoAdapter final : public PooledAdapter {
  public:
-  using PooledAdapter::PooledAdapter;
+  // `field` empty: answers the prompt; else answers that sample field (a
+  // copy-the-source floor for translation).
+  EchoAdapter(std::string id, std::size_t threads, std::chrono::milliseconds delay, std::string field);
   core::Capabilities GetCapabilities() const override { return {}; }
 
  protected:
   core::Response Compute(const core::Request& request) override;
+
+ private:
+  std::string field_;
 };
 
 class LeadAdapter final : public PooledAdapter {

@@ -18,7 +18,8 @@ nlohmann::json Plan::Resolved() const {
                              {"preset", adapter.preset},
                              {"model", adapter.model},
                              {"when_env", adapter.when_env},
-                             {"options", adapter.options}});
+                             {"options", adapter.options},
+                             {"suites", adapter.suites}});
   }
   return {{"name", name},
           {"seed", seed},
@@ -37,7 +38,7 @@ AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::
   AdapterConfig adapter;
   adapter.line = LineOf(node);
   YamlFields fields(node, file, fmt::format("adapters[{}]", index), diagnostics);
-  fields.RejectUnknown({"id", "kind", "preset", "model", "when_env", "options"});
+  fields.RejectUnknown({"id", "kind", "preset", "model", "when_env", "options", "suites"});
   adapter.id = fields.String("id", true).value_or("");
   if (!adapter.id.empty() && !core::IsValidIdentifier(adapter.id)) {
     fields.Report("id", core::kIdentifierRule);
@@ -46,6 +47,7 @@ AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::
   adapter.preset = fields.String("preset", false).value_or("");
   adapter.model = fields.String("model", false).value_or("");
   adapter.when_env = fields.String("when_env", false).value_or("");
+  adapter.suites = fields.StringList("suites", false).value_or(std::vector<std::string>{});
   if (fields.Has("options")) {
     adapter.options = YamlToJson(fields.Node("options"));
     if (adapter.options.is_null()) {
@@ -111,6 +113,14 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   for (const auto& suite : plan.suites) {
     if (!seen_suites.insert(suite).second) {
       fields.Report("suites", fmt::format("suite '{}' is listed twice", suite));
+    }
+  }
+  for (std::size_t index = 0; index < plan.adapters.size(); ++index) {
+    for (const auto& suite : plan.adapters[index].suites) {
+      if (seen_suites.count(suite) == 0) {
+        fields.ReportAt(plan.adapters[index].line, fmt::format("adapters[{}].suites", index),
+                        fmt::format("suite '{}' is not in the plan's suites", suite));
+      }
     }
   }
   const auto plan_folder = std::filesystem::path(path).parent_path();

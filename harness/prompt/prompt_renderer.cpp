@@ -12,6 +12,7 @@ namespace {
 using Data = kainjow::mustache::data;
 
 // JSON null counts as absent, so a template using the field reports it missing.
+// Arrays become lists (for sections); objects become their JSON text.
 std::optional<Data> ToData(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::null:
@@ -30,22 +31,21 @@ std::optional<Data> ToData(const nlohmann::json& value) {
       }
       return list;
     }
-    case nlohmann::json::value_t::object: {
-      Data object;
-      for (const auto& [key, item] : value.items()) {
-        if (auto converted = ToData(item)) {
-          object.set(key, *converted);
-        }
-      }
-      return object;
-    }
+    case nlohmann::json::value_t::object:
+      // An object renders as its JSON text: few-shot exemplars show a target as the model should write it.
+      return Data(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     default:
       return Data(value.dump());
   }
 }
 
 Data SampleData(const core::Sample& sample) {
-  Data data = ToData(sample.fields).value_or(Data());
+  Data data;
+  for (const auto& [key, value] : sample.fields.items()) {
+    if (auto converted = ToData(value)) {
+      data.set(key, *converted);
+    }
+  }
   if (!sample.references.empty()) {
     data.set("reference", sample.references.front());
   }

@@ -52,6 +52,7 @@ std::unique_ptr<PreparedSuite> PrepareSuite(const std::string& suite_path, core:
   auto prepared = std::make_unique<PreparedSuite>();
   prepared->suite = std::move(*loaded.suite);
   const auto& suite = prepared->suite;
+  prepared->dataset_dir = std::filesystem::path(suite.dataset_path).parent_path().string();
   const std::size_t first_problem = diagnostics.size();
 
   for (const auto& spec : suite.metrics) {

@@ -38,14 +38,18 @@ struct Runner::InFlight {
 
 // One adapter's share of the run: its slots bound what is in flight.
 struct Runner::Lane {
-  explicit Lane(core::Adapter* adapter_in, std::size_t concurrency)
-      : adapter(adapter_in), slots(concurrency), free_slots(static_cast<std::ptrdiff_t>(concurrency)) {
+  Lane(const AdapterAssignment& assignment, std::size_t concurrency)
+      : adapter(assignment.adapter),
+        suites(assignment.suites),
+        slots(concurrency),
+        free_slots(static_cast<std::ptrdiff_t>(concurrency)) {
     for (std::size_t i = concurrency; i > 0; --i) {
       unused.push_back(i - 1);
     }
   }
 
   core::Adapter* adapter;
+  std::vector<const PreparedSuite*> suites;
   std::mutex mutex;
   std::condition_variable idle;
   std::vector<std::shared_ptr<InFlight>> slots;  // guarded by mutex
@@ -58,9 +62,8 @@ std::size_t SamplesInRun(const PreparedSuite& suite, std::optional<std::size_t> 
   return limit ? std::min(*limit, suite.dataset.samples) : suite.dataset.samples;
 }
 
-Runner::Runner(RunnerSettings settings, const std::vector<std::unique_ptr<PreparedSuite>>& suites, Journal& journal,
-               ProgressMeter& progress)
-    : settings_(settings), suites_(suites), journal_(journal), progress_(progress) {}
+Runner::Runner(RunnerSettings settings, Journal& journal, ProgressMeter& progress)
+    : settings_(settings), journal_(journal), progress_(progress) {}
 
 Runner::~Runner() = default;
 
@@ -68,17 +71,18 @@ bool Runner::StopRequested() const {
   return fatal_.load() || (settings_.stop_requested != nullptr && settings_.stop_requested->load());
 }
 
-RunTotals Runner::Run(const std::vector<core::Adapter*>& adapters) {
+RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
   RunTotals totals;
-  for (const auto& suite : suites_) {
-    totals.expected += SamplesInRun(*suite, settings_.limit) * static_cast<std::size_t>(settings_.repeats);
+  for (const auto& assignment : assignments) {
+    for (const auto* suite : assignment.suites) {
+      totals.expected += SamplesInRun(*suite, settings_.limit) * static_cast<std::size_t>(settings_.repeats);
+    }
   }
-  totals.expected *= adapters.size();
   totals.already_done = journal_.size();
   progress_.Start(totals.expected, totals.already_done);
 
-  for (auto* adapter : adapters) {
-    lanes_.push_back(std::make_unique<Lane>(adapter, settings_.concurrency));
+  for (const auto& assignment : assignments) {
+    lanes_.push_back(std::make_unique<Lane>(assignment, settings_.concurrency));
   }
   std::thread watcher([this] { WatchDeadlines(); });
   std::vector<std::thread> feeders;
@@ -101,7 +105,7 @@ RunTotals Runner::Run(const std::vector<core::Adapter*>& adapters) {
 
 void Runner::Feed(Lane& lane) {
   const auto& adapter_id = lane.adapter->Id();
-  for (const auto& suite : suites_) {
+  for (const auto* suite : lane.suites) {
     if (StopRequested()) {
       break;
     }
@@ -150,6 +154,7 @@ void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& s
   request.prompt = suite.renderer->Render(sample).text;
   request.generation = suite.suite.generation;
   request.fields = &in_flight->sample.fields;
+  request.dataset_dir = suite.dataset_dir;
   in_flight->prompt_sha256 = core::Sha256Hex(request.prompt);
 
   while (!lane.free_slots.try_acquire_for(kSlotPollPeriod)) {

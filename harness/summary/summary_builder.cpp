@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -213,8 +214,11 @@ nlohmann::ordered_json SuiteJson(const run::PreparedSuite& prepared, std::option
 Summary BuildSummary(const SummaryInput& input) {
   const auto& suites = *input.suites;
   std::map<std::pair<std::string, std::string>, CellAccumulator> cells;
-  for (const auto& adapter_id : input.adapter_ids) {
+  for (const auto& [adapter_id, suite_ids] : input.adapter_suites) {
     for (const auto& prepared : suites) {
+      if (std::find(suite_ids.begin(), suite_ids.end(), prepared->suite.id) == suite_ids.end()) {
+        continue;
+      }
       auto& cell = cells[{adapter_id, prepared->suite.id}];
       cell.expected = run::SamplesInRun(*prepared, input.limit) * static_cast<std::size_t>(input.plan->repeats);
       for (const auto& metric : prepared->metrics) {
@@ -248,9 +252,13 @@ Summary BuildSummary(const SummaryInput& input) {
   Summary summary;
   auto& totals = summary.totals;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
-  for (const auto& adapter_id : input.adapter_ids) {
+  for (const auto& [adapter_id, suite_ids] : input.adapter_suites) {
     for (const auto& prepared : suites) {
-      const auto& cell = cells.at({adapter_id, prepared->suite.id});
+      const auto found = cells.find({adapter_id, prepared->suite.id});
+      if (found == cells.end()) {
+        continue;
+      }
+      const auto& cell = found->second;
       totals.expected += cell.expected;
       totals.recorded += cell.recorded;
       totals.failed += cell.failed;

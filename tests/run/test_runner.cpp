@@ -102,8 +102,8 @@ etalon::run::RunTotals RunOnce(Fixture& fixture, Adapter& adapter, etalon::run::
   std::vector<std::string> warnings;
   etalon::run::Journal journal(fixture.dir.Path("results.jsonl"), resume, warnings);
   etalon::run::ProgressMeter progress(stderr, etalon::run::ProgressMeter::Mode::kQuiet, std::chrono::seconds(1));
-  etalon::run::Runner runner(settings, fixture.suites, journal, progress);
-  return runner.Run({&adapter});
+  etalon::run::Runner runner(settings, journal, progress);
+  return runner.Run({{&adapter, {fixture.suites.front().get()}}});
 }
 
 }  // namespace

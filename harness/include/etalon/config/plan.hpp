@@ -22,6 +22,7 @@ struct AdapterConfig {
   std::string model;     // optional; the model the adapter asks for
   std::string when_env;  // optional; the adapter is skipped when this variable is unset
   nlohmann::json options = nlohmann::json::object();  // kind-specific
+  std::vector<std::string> suites;  // the plan suites this adapter runs; empty: all of them
   std::size_t line = 0;  // where the entry starts in the plan file
 };
 

@@ -29,6 +29,7 @@ struct Request {
   std::string prompt;         // the rendered template
   GenerationSettings generation;
   const nlohmann::json* fields = nullptr;  // the sample's fields; valid until the completion handler returns
+  std::string dataset_dir;  // the dataset file's folder: media paths in fields are relative to it
 };
 
 }  // namespace etalon::core

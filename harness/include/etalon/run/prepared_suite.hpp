@@ -22,6 +22,7 @@ struct PreparedSuite {
   std::vector<std::unique_ptr<metrics::Metric>> metrics;
   std::unique_ptr<prompt::PromptRenderer> renderer;
   dataset::DatasetCheck dataset;
+  std::string dataset_dir;  // folder of the dataset file, for media paths
   std::string few_shot_sha256;  // empty without few-shot exemplars
 };
 

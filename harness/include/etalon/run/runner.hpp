@@ -37,20 +37,25 @@ struct RunTotals {
   std::optional<std::string> fatal_error;  // the journal could not be written; the run stopped
 };
 
+// One adapter and the suites it runs (a subset of the run's suites).
+struct AdapterAssignment {
+  core::Adapter* adapter = nullptr;
+  std::vector<const PreparedSuite*> suites;
+};
+
 // Samples a suite contributes under `limit`.
 std::size_t SamplesInRun(const PreparedSuite& suite, std::optional<std::size_t> limit);
 
 class Runner {
  public:
-  Runner(RunnerSettings settings, const std::vector<std::unique_ptr<PreparedSuite>>& suites, Journal& journal,
-         ProgressMeter& progress);
+  Runner(RunnerSettings settings, Journal& journal, ProgressMeter& progress);
   ~Runner();
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
 
   // Runs every (adapter, suite, sample, repeat) key not yet in the journal.
   // Blocks until all issued requests completed and every adapter drained.
-  RunTotals Run(const std::vector<core::Adapter*>& adapters);
+  RunTotals Run(const std::vector<AdapterAssignment>& assignments);
 
  private:
   struct Lane;
@@ -63,7 +68,6 @@ class Runner {
   bool StopRequested() const;
 
   RunnerSettings settings_;
-  const std::vector<std::unique_ptr<PreparedSuite>>& suites_;
   Journal& journal_;
   ProgressMeter& progress_;
   std::vector<std::unique_ptr<Lane>> lanes_;

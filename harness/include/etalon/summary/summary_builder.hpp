@@ -29,7 +29,8 @@ struct SummaryInput {
   std::string journal_path;
   nlohmann::json run_record;  // run.json: fingerprint, started_at, selection
   const config::Plan* plan = nullptr;
-  std::vector<std::string> adapter_ids;  // the adapters that ran, in plan order
+  // The adapters that ran, in plan order, each with the ids of the suites it ran.
+  std::vector<std::pair<std::string, std::vector<std::string>>> adapter_suites;
   std::vector<SkippedAdapter> skipped_adapters;
   const std::vector<std::unique_ptr<run::PreparedSuite>>* suites = nullptr;
   std::optional<std::size_t> limit;
