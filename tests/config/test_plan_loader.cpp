@@ -73,3 +73,16 @@ TEST_CASE("A missing plan file is reported, not thrown", "[config]") {
   REQUIRE(result.diagnostics.size() == 1);
   CHECK(result.diagnostics[0].ToString() == "/nonexistent/plan.yaml: cannot open file");
 }
+
+TEST_CASE("An adapter may name the plan suites it runs, and only those", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml",
+                              "name: p\nsuites: [a, b]\nadapters:\n  - id: x\n    kind: builtin:echo\n    suites: [b]\n"
+                              "  - id: y\n    kind: builtin:echo\n    suites: [c]\n");
+  const auto result = LoadPlan(path, "");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].ToString() == path + ":7: field 'adapters[1].suites': suite 'c' is not in the plan's suites");
+  const auto good = LoadPlan(dir.Write("q.yaml", "name: q\nsuites: [a, b]\nadapters:\n  - id: x\n    kind: builtin:echo\n    suites: [b]\n"), "");
+  REQUIRE(good.plan);
+  CHECK(good.plan->adapters[0].suites == std::vector<std::string>{"b"});
+}

@@ -47,3 +47,8 @@ TEST_CASE("An unbalanced template is a template error", "[prompt]") {
   CHECK(renderer.TemplateError().has_value());
   CHECK_FALSE(PromptRenderer("{{input}}", {}).TemplateError().has_value());
 }
+
+TEST_CASE("An object field renders as its JSON text, for few-shot targets", "[prompt]") {
+  const PromptRenderer renderer("{{#examples}}JSON : {{target}}\n{{/examples}}", {MakeSample("e", {{"target", {{"amount", 200}, {"name", "Éa"}}}})});
+  CHECK(renderer.Render(MakeSample("s", nlohmann::json::object())).text == "JSON : {\"amount\":200,\"name\":\"Éa\"}\n");
+}
