@@ -27,7 +27,7 @@ struct SkippedAdapter {
 
 struct SummaryInput {
   std::string journal_path;
-  nlohmann::json run_record;  // run.json: fingerprint, started_at, selection
+  nlohmann::json run_record = nlohmann::json::object();  // run.json: fingerprint, started_at, selection
   const config::Plan* plan = nullptr;
   // The adapters that ran, in plan order, each with the ids of the suites it ran.
   std::vector<std::pair<std::string, std::vector<std::string>>> adapter_suites;

@@ -1,0 +1,74 @@
+// Tests for harness/summary/summary_builder.cpp: a summary rebuilt from a
+// hand-written journal, so every figure is checked against a hand count.
+#include <catch2/catch.hpp>
+
+#include "etalon/summary/summary_builder.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+std::string Line(const std::string& sample, bool ok, double f1, const std::string& energy) {
+  nlohmann::ordered_json record;
+  record["schema"] = 1;
+  record["adapter"] = "a";
+  record["suite"] = "s";
+  record["sample"] = sample;
+  record["repeat"] = 0;
+  record["ok"] = ok;
+  record["output"] = "x";
+  record["error"] = ok ? nlohmann::ordered_json(nullptr)
+                       : nlohmann::ordered_json{{"kind", "timeout"}, {"http_status", nullptr}, {"message", "m"}};
+  record["scores"] = ok ? nlohmann::ordered_json{{"token_f1", {{"value", f1}}}} : nlohmann::ordered_json::object();
+  record["usage"] = {{"input_tokens", nullptr}, {"output_tokens", nullptr}, {"estimated", false}};
+  record["timing"] = {{"queued_ms", 0.0}, {"ttft_ms", nullptr}, {"end_to_end_ms", f1 * 100}};
+  record["energy"] = energy.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(energy);
+  return record.dump() + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("The summary counts, averages and keeps measured energy apart from estimated", "[summary]") {
+  etalon::testing::TempDir dir;
+  std::string data;
+  for (int i = 0; i < 4; ++i) {
+    data += "{\"id\": \"s" + std::to_string(i) + "\", \"input\": \"x\", \"reference\": \"x\"}\n";
+  }
+  dir.Write("d.jsonl", data);
+  const auto suite_path =
+      dir.Write("s.yaml", "id: s\ntask: chat\ndataset: d.jsonl\ntemplate: \"{{input}}\"\nmetrics: [token_f1]\n");
+  std::vector<std::unique_ptr<etalon::run::PreparedSuite>> suites;
+  etalon::core::Diagnostics diagnostics;
+  suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
+  REQUIRE(diagnostics.empty());
+
+  const auto journal = dir.Write(
+      "results.jsonl",
+      Line("s0", true, 0.5, R"({"joules": 2.0, "measured": true, "method": "rapl", "low_joules": null, "high_joules": null})") +
+          Line("s1", true, 1.0, R"({"joules": 3.0, "measured": false, "method": "cpu-time-estimate", "low_joules": 1.0, "high_joules": 6.0})") +
+          Line("s2", false, 0, ""));
+  etalon::config::Plan plan;
+  plan.name = "p";
+  plan.max_error_rate = 0.5;
+  etalon::summary::SummaryInput input;
+  input.journal_path = journal;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  const auto summary = etalon::summary::BuildSummary(input);
+
+  CHECK(summary.totals.expected == 4);
+  CHECK(summary.totals.recorded == 3);
+  CHECK(summary.totals.failed == 1);
+  const auto& json = summary.json;
+  CHECK(json["run"]["status"] == "incomplete");  // s3 never ran
+  const auto& cell = json["results"][0];
+  CHECK(cell["errors_by_kind"]["timeout"] == 1);
+  CHECK(cell["metrics"]["token_f1"]["n"] == 2);  // the failed request is not scored
+  CHECK(cell["metrics"]["token_f1"]["value"].get<double>() == Approx(0.75));
+  CHECK(cell["energy"]["measured"]["joules"].get<double>() == Approx(2.0));
+  CHECK(cell["energy"]["estimated"]["joules"].get<double>() == Approx(3.0));
+  CHECK(cell["energy"]["estimated"]["low_joules"].get<double>() == Approx(1.0));
+  CHECK(cell["energy"]["estimated"]["high_joules"].get<double>() == Approx(6.0));
+  CHECK(cell["latency_ms"]["end_to_end"]["p50"].get<double>() == Approx(75.0));
+  CHECK(json["totals"]["within_tolerance"] == true);  // 1/3 failed, tolerance 0.5
+}
