@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "list_command.hpp"
 #include "run_command.hpp"
+#include "score_command.hpp"
 #include "validate_command.hpp"
 
 namespace {
@@ -25,6 +26,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"run", "run a plan: adapters x suites, results and reports in a run folder", etalon::cli::RunRunCommand},
       {"validate", "check plans, suites and datasets; print every problem", etalon::cli::RunValidateCommand},
       {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
+      {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
+       etalon::cli::RunScoreCommand},
   };
   return subcommands;
 }
