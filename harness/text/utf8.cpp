@@ -5,20 +5,30 @@
 namespace etalon::text {
 
 std::optional<std::u32string> DecodeUtf8(std::string_view bytes) {
-  std::u32string out;
-  out.reserve(bytes.size());
+  // At most one code point per byte: write into a buffer of that size and
+  // trim it, rather than growing it one code point at a time.
+  std::u32string out(bytes.size(), U'\0');
+  std::size_t size = 0;
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
   utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(bytes.size());
   while (remaining > 0) {
+    // ASCII is always valid and is most of the text: skip utf8proc for it.
+    if (*data < 0x80) {
+      out[size++] = static_cast<char32_t>(*data);
+      ++data;
+      --remaining;
+      continue;
+    }
     utf8proc_int32_t code_point = 0;
     const utf8proc_ssize_t used = utf8proc_iterate(data, remaining, &code_point);
     if (used < 0) {
       return std::nullopt;
     }
-    out.push_back(static_cast<char32_t>(code_point));
+    out[size++] = static_cast<char32_t>(code_point);
     data += used;
     remaining -= used;
   }
+  out.resize(size);
   return out;
 }
 
@@ -56,6 +66,10 @@ std::string ToLower(std::string_view utf8) {
 }
 
 bool IsPythonWhitespace(char32_t c) {
+  // Most characters are printable ASCII: answer them before the full list.
+  if (c > U' ' && c < 0x85) {
+    return false;
+  }
   // CPython's _PyUnicode_IsWhitespace: bidirectional types WS, B, S plus the
   // Zs category. Listed explicitly so the answer never depends on a table version.
   switch (c) {
