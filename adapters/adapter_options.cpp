@@ -15,6 +15,10 @@ void AdapterOptions::Report(const std::string& name, const std::string& message)
   diagnostics_.push_back({plan_path_, config_.line, fmt::format("adapters.{}.options.{}", config_.id, name), message});
 }
 
+void AdapterOptions::ReportEntry(const std::string& field, const std::string& message) {
+  diagnostics_.push_back({plan_path_, config_.line, fmt::format("adapters.{}.{}", config_.id, field), message});
+}
+
 std::int64_t AdapterOptions::Integer(const std::string& name, std::int64_t fallback, std::int64_t min,
                                      std::int64_t max) {
   const auto found = config_.options.find(name);

@@ -22,6 +22,8 @@ class AdapterOptions {
   void RejectUnknown(const std::vector<std::string>& known);
   // A problem with option `name` found by the factory itself (a file it names cannot be read...).
   void Report(const std::string& name, const std::string& message);
+  // A problem with a field of the entry itself ("preset", "model"), outside `options`.
+  void ReportEntry(const std::string& field, const std::string& message);
   // A path option, resolved against the plan's folder; empty when absent (reported when required).
   std::string Path(const std::string& name, bool required);
 

@@ -9,6 +9,7 @@
 #include "builtin/builtin_adapters.hpp"
 #include "builtin/keyword_router.hpp"
 #include "builtin/letter_field_extractor.hpp"
+#include "command/command_adapter.hpp"
 
 namespace etalon::adapters {
 
@@ -111,6 +112,13 @@ const std::vector<Entry>& Entries() {
          return std::make_unique<LetterFieldExtractorAdapter>(config.id, context.concurrency, DelayOption(options),
                                                               options.String("field", "input"));
        }},
+      {"command",
+       "A local program per request (or one kept running), from an argv template, never through a shell. Presets: "
+       "tesseract (OCR, French), apertium (translation, fr-es and es-fr), pocketsphinx (speech; US English model "
+       "only).",
+       "command, input_field (the prompt), media_field, media_root (the dataset's folder), stdin (input | none), "
+       "mode (per-request | persistent), timeout_s (120), processes (concurrency); the entry's preset picks defaults",
+       MakeCommandAdapter},
   };
   return entries;
 }

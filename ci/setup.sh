@@ -11,8 +11,8 @@ packages=(
   nlohmann-json3-dev libyaml-cpp-dev libcurl4-openssl-dev libeigen3-dev
   libboost-program-options-dev libboost-dev catch2 libbenchmark-dev
   libfmt-dev libspdlog-dev libutf8proc-dev libssl-dev libkainjow-mustache-dev
-  # tests: a real JSON/CSV reader for checking files from the outside
-  python3
+  # local engines run for real by the command adapter's tests and the demo
+  tesseract-ocr tesseract-ocr-fra apertium apertium-fr-es pocketsphinx pocketsphinx-en-us
 )
 
 missing=()

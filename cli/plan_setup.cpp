@@ -44,7 +44,7 @@ bool Selected(const std::vector<std::string>& wanted, const std::string& id) {
 std::vector<run::AdapterAssignment> LoadedPlan::Assignments() const {
   std::vector<run::AdapterAssignment> assignments;
   for (std::size_t i = 0; i < adapters.size(); ++i) {
-    run::AdapterAssignment assignment{adapters[i].get(), {}};
+    run::AdapterAssignment assignment{adapters[i].get(), {}, adapter_configs[i].concurrency.value_or(0)};
     for (const auto& prepared : suites) {
       if (Selected(adapter_configs[i].suites, prepared->suite.id)) {
         assignment.suites.push_back(prepared.get());
@@ -90,11 +90,11 @@ std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const Pla
   CheckSelection(selection.adapter_ids, adapter_ids, "adapters", diagnostics);
   CheckSelection(selection.suite_ids, plan.suites, "suites", diagnostics);
 
-  const adapters::AdapterContext context{plan.path, plan.concurrency};
   for (const auto& config : plan.adapters) {
     if (!Selected(selection.adapter_ids, config.id)) {
       continue;
     }
+    const adapters::AdapterContext context{plan.path, config.concurrency.value_or(plan.concurrency)};
     // Built even when skipped for a missing variable, so a typo in its options still fails validation.
     auto adapter = adapters::MakeAdapter(config, context, diagnostics);
     if (!config.when_env.empty()) {

@@ -13,6 +13,7 @@
 #include "command_line.hpp"
 #include "etalon/core/atomic_file.hpp"
 #include "etalon/core/clock.hpp"
+#include "etalon/meters/meter_choice.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/fingerprint.hpp"
 #include "etalon/run/run_folder.hpp"
@@ -151,8 +152,13 @@ int RunRunCommand(const std::vector<std::string>& args) {
   settings.repeats = plan.repeats;
   settings.stop_requested = &g_stop_requested;
 
+  // The whole run, host-wide, on the best meter this machine has: never split
+  // between requests nor added to their figures (docs/energy.md).
+  auto run_meter = meters::ChooseMeter();
+  const auto run_meter_mark = run_meter.meter->Begin();
   run::Runner runner(settings, *journal, progress);
   const auto totals = runner.Run(loaded->Assignments());
+  const auto run_reading = run_meter.meter->End(run_meter_mark);
   journal.reset();
   if (totals.fatal_error) {
     std::cerr << "error: " << *totals.fatal_error << "\netalon: the run stopped; fix the cause and rerun with --resume --out "
@@ -170,6 +176,19 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary_input.limit = limit;
   summary_input.finished_at = core::NowUtc();
   summary_input.stopped = totals.stopped;
+  summary_input.run_energy = {{"meter", run_meter.meter->Method()},
+                              {"description", run_meter.meter->Description()},
+                              {"choice", run_meter.reason},
+                              {"this_attempt_only", folder->resumed()}};
+  if (run_reading.energy) {
+    const auto& energy = *run_reading.energy;
+    summary_input.run_energy["joules"] = energy.joules;
+    summary_input.run_energy["measured"] = energy.measured;
+    summary_input.run_energy["low_joules"] = energy.low_joules ? nlohmann::json(*energy.low_joules) : nlohmann::json(nullptr);
+    summary_input.run_energy["high_joules"] = energy.high_joules ? nlohmann::json(*energy.high_joules) : nlohmann::json(nullptr);
+  } else {
+    summary_input.run_energy["error"] = run_reading.error;
+  }
   summary::Summary summary;
   try {
     summary = summary::BuildSummary(summary_input);

@@ -18,8 +18,15 @@ void PooledAdapter::Issue(const core::Request& request, core::CompletionHandler 
       std::this_thread::sleep_for(delay_);
     }
     core::Response response;
+    const auto begin = thread_meter_.Begin();
     try {
       response = Compute(request);
+      // An adapter that attributes its own energy (a child process's CPU time) keeps its figure.
+      if (!response.energy) {
+        if (auto reading = thread_meter_.End(begin); reading.energy) {
+          response.energy = *reading.energy;
+        }
+      }
     } catch (const std::exception& error) {
       response = {};
       response.error = core::Error{core::ErrorKind::kAdapterFailure, 0, fmt::format("{} failed: {}", id_, error.what())};

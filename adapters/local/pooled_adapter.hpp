@@ -1,13 +1,15 @@
 // Base for adapters whose work is a blocking call (in-process algorithms,
 // local programs): Compute runs on the adapter's own WorkerPool. An optional
 // fixed delay (`delay_ms`, for tests of concurrency, timeouts and crashes)
-// is added before each computation.
+// is added before each computation. A response without its own energy
+// figure gets an estimate from the pool thread's CPU time over Compute.
 #pragma once
 
 #include <chrono>
 #include <string>
 
 #include "etalon/core/adapter.hpp"
+#include "etalon/meters/cpu_time_meter.hpp"
 #include "local/worker_pool.hpp"
 
 namespace etalon::adapters {
@@ -29,6 +31,7 @@ class PooledAdapter : public core::Adapter {
  private:
   std::string id_;
   std::chrono::milliseconds delay_;
+  meters::CpuTimeMeter thread_meter_{meters::CpuTimeScope::kThread, meters::HostCpuPower()};
   WorkerPool pool_;
 };
 

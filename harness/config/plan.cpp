@@ -19,7 +19,8 @@ nlohmann::json Plan::Resolved() const {
                              {"model", adapter.model},
                              {"when_env", adapter.when_env},
                              {"options", adapter.options},
-                             {"suites", adapter.suites}});
+                             {"suites", adapter.suites},
+                             {"concurrency", adapter.concurrency.value_or(concurrency)}});
   }
   return {{"name", name},
           {"seed", seed},
@@ -38,7 +39,10 @@ AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::
   AdapterConfig adapter;
   adapter.line = LineOf(node);
   YamlFields fields(node, file, fmt::format("adapters[{}]", index), diagnostics);
-  fields.RejectUnknown({"id", "kind", "preset", "model", "when_env", "options", "suites"});
+  fields.RejectUnknown({"id", "kind", "preset", "model", "when_env", "options", "suites", "concurrency"});
+  if (const auto concurrency = fields.Integer("concurrency", 1, 4096)) {
+    adapter.concurrency = static_cast<std::size_t>(*concurrency);
+  }
   adapter.id = fields.String("id", true).value_or("");
   if (!adapter.id.empty() && !core::IsValidIdentifier(adapter.id)) {
     fields.Report("id", core::kIdentifierRule);

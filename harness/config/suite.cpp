@@ -106,6 +106,17 @@ void ReadMetrics(YamlFields& fields, const std::string& file, Suite& suite, core
 
 }  // namespace
 
+bool Suite::Includes(const core::Sample& sample) const {
+  for (const auto& [field, accepted] : where) {
+    const auto found = sample.fields.find(field);
+    if (found == sample.fields.end() || !found->is_string() ||
+        std::find(accepted.begin(), accepted.end(), found->get_ref<const std::string&>()) == accepted.end()) {
+      return false;
+    }
+  }
+  return true;
+}
+
 SuiteLoadResult LoadSuite(const std::string& path) {
   SuiteLoadResult result;
   auto& diagnostics = result.diagnostics;
@@ -118,7 +129,7 @@ SuiteLoadResult LoadSuite(const std::string& path) {
   suite.as_written = YamlToJson(*root);
   YamlFields fields(*root, path, "", diagnostics);
   fields.RejectUnknown({"id", "version", "task", "description", "dataset", "dataset_sha256", "system", "template",
-                        "few_shot", "metrics", "generation"});
+                        "few_shot", "metrics", "generation", "where"});
   suite.id = fields.String("id", true).value_or("");
   if (!suite.id.empty()) {
     if (!core::IsValidIdentifier(suite.id)) {
@@ -150,6 +161,20 @@ SuiteLoadResult LoadSuite(const std::string& path) {
   ReadFewShot(fields, path, suite, diagnostics);
   ReadMetrics(fields, path, suite, diagnostics);
   ReadGeneration(fields, path, suite.generation, diagnostics);
+  if (fields.Has("where")) {
+    const auto node = fields.Node("where");
+    if (!node.IsMap()) {
+      fields.Report("where", "must be a mapping of field: [accepted values]");
+    } else {
+      YamlFields where_fields(node, path, "where", diagnostics);
+      for (const auto& entry : node) {
+        const auto name = entry.first.Scalar();
+        if (auto values = where_fields.StringList(name, true)) {
+          suite.where.emplace_back(name, std::move(*values));
+        }
+      }
+    }
+  }
   if (diagnostics.empty()) {
     result.suite = std::move(suite);
   }

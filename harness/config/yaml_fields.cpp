@@ -61,7 +61,9 @@ nlohmann::json YamlToJson(const YAML::Node& node) {
     case YAML::NodeType::Map: {
       auto object = nlohmann::json::object();
       for (const auto& item : node) {
-        object[item.first.as<std::string>()] = YamlToJson(item.second);
+        // A non-scalar key (an unquoted {{placeholder}} in a flow list) is kept as YAML text,
+        // so the value's reader reports it with its location instead of yaml-cpp throwing.
+        object[item.first.IsScalar() ? item.first.Scalar() : YAML::Dump(item.first)] = YamlToJson(item.second);
       }
       return object;
     }

@@ -84,7 +84,7 @@ JsonlDataset::Read JsonlDataset::Next(core::Sample& sample, core::Diagnostic& pr
 
 DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostics,
                           const std::function<void(const core::Sample&, core::Diagnostics&)>& check_sample,
-                          std::size_t max_diagnostics) {
+                          std::size_t max_diagnostics, const std::function<bool(const core::Sample&)>& include) {
   DatasetCheck check;
   core::Sha256 hash;
   JsonlDataset dataset(path, &hash);
@@ -118,6 +118,9 @@ DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostic
       ++check.bad_lines;
       report({path, sample.line, "id", fmt::format("duplicate id '{}' (first seen on line {})", sample.id, where->second)});
       continue;
+    }
+    if (include && !include(sample)) {
+      continue;  // ids still count for duplicates: the file is one dataset
     }
     if (check_sample) {
       sample_problems.clear();

@@ -87,7 +87,8 @@ std::unique_ptr<PreparedSuite> PrepareSuite(const std::string& suite_path, core:
           problems.push_back({suite.dataset_path, sample.line, "id",
                               fmt::format("'{}' is also a few-shot exemplar; test items must be held out", sample.id)});
         }
-      });
+      },
+      50, [&suite](const core::Sample& sample) { return suite.Includes(sample); });
   if (!suite.dataset_sha256.empty() && !prepared->dataset.sha256.empty() &&
       suite.dataset_sha256 != prepared->dataset.sha256) {
     diagnostics.push_back({suite.path, 0, "dataset_sha256",

@@ -82,7 +82,8 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
   progress_.Start(totals.expected, totals.already_done);
 
   for (const auto& assignment : assignments) {
-    lanes_.push_back(std::make_unique<Lane>(assignment, settings_.concurrency));
+    lanes_.push_back(std::make_unique<Lane>(
+        assignment, assignment.concurrency > 0 ? assignment.concurrency : settings_.concurrency));
   }
   std::thread watcher([this] { WatchDeadlines(); });
   std::vector<std::thread> feeders;
@@ -119,8 +120,8 @@ void Runner::Feed(Lane& lane) {
       if (read == dataset::JsonlDataset::Read::kEnd) {
         break;
       }
-      if (read == dataset::JsonlDataset::Read::kBadLine) {
-        continue;  // validation rejected any such file before the run; the file changed under us
+      if (read == dataset::JsonlDataset::Read::kBadLine || !suite->suite.Includes(sample)) {
+        continue;  // bad lines: validation rejected any such file; the file changed under us
       }
       ++taken;
       for (int repeat = 0; repeat < settings_.repeats && !StopRequested(); ++repeat) {

@@ -23,6 +23,7 @@ struct AdapterConfig {
   std::string when_env;  // optional; the adapter is skipped when this variable is unset
   nlohmann::json options = nlohmann::json::object();  // kind-specific
   std::vector<std::string> suites;  // the plan suites this adapter runs; empty: all of them
+  std::optional<std::size_t> concurrency;  // overrides the plan's for this adapter (local engines: the cores)
   std::size_t line = 0;  // where the entry starts in the plan file
 };
 

@@ -35,7 +35,12 @@ struct Suite {
   std::vector<metrics::MetricSpec> metrics;
   std::size_t metrics_line = 0;
   core::GenerationSettings generation;
+  // Samples kept: field -> accepted values (all fields must match); empty keeps every sample.
+  // Lets a suite take the part of a dataset an engine covers (apertium: fr<->es only).
+  std::vector<std::pair<std::string, std::vector<std::string>>> where;
   nlohmann::json as_written;
+
+  bool Includes(const core::Sample& sample) const;
 };
 
 struct SuiteLoadResult {

@@ -44,7 +44,7 @@ bool ParseSampleLine(const std::string& line, std::size_t line_number, const std
 
 struct DatasetCheck {
   std::string sha256;       // of the file's bytes
-  std::size_t samples = 0;  // good samples
+  std::size_t samples = 0;  // good samples (of those `include` keeps)
   std::size_t bad_lines = 0;
 };
 
@@ -54,6 +54,7 @@ struct DatasetCheck {
 // `max_diagnostics` but keeps counting.
 DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostics,
                           const std::function<void(const core::Sample&, core::Diagnostics&)>& check_sample = {},
-                          std::size_t max_diagnostics = 50);
+                          std::size_t max_diagnostics = 50,
+                          const std::function<bool(const core::Sample&)>& include = {});
 
 }  // namespace etalon::dataset

@@ -41,6 +41,7 @@ struct RunTotals {
 struct AdapterAssignment {
   core::Adapter* adapter = nullptr;
   std::vector<const PreparedSuite*> suites;
+  std::size_t concurrency = 0;  // in flight for this adapter; 0: RunnerSettings::concurrency
 };
 
 // Samples a suite contributes under `limit`.

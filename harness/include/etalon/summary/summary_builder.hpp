@@ -36,6 +36,9 @@ struct SummaryInput {
   std::optional<std::size_t> limit;
   std::string finished_at;
   bool stopped = false;  // the run was interrupted before every key was issued
+  // The whole run's host energy from the best meter available (see docs/energy.md),
+  // or null. Kept apart from per-request figures and never added to them.
+  nlohmann::json run_energy = nullptr;
 };
 
 struct SummaryTotals {
