@@ -134,16 +134,10 @@ BleuScore Bleu::FromStatistics(std::span<const double> statistics, bool effectiv
 }
 
 SampleScore Bleu::Score(std::string_view output, const core::Sample& sample) const {
-  SampleScore score;
-  auto decoded = DecodedSample::Make(output, sample);
-  if (auto* message = std::get_if<std::string>(&decoded)) {
-    score.error = std::move(*message);
-    return score;
-  }
-  const auto& text = std::get<DecodedSample>(decoded);
-  score.statistics = Statistics(text.output(), text.references());
-  score.value = FromStatistics(score.statistics, true).score;
-  return score;
+  // Sentence BLEU uses the effective order, as sacrebleu's sentence_bleu does.
+  return ScoreFromStatistics(
+      output, sample, [this](const auto& hypothesis, const auto& references) { return Statistics(hypothesis, references); },
+      [](const std::vector<double>& statistics) { return FromStatistics(statistics, true).score; });
 }
 
 double Bleu::CorpusScore(const std::vector<double>& summed) const { return FromStatistics(summed, false).score; }

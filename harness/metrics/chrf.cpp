@@ -143,16 +143,9 @@ double Chrf::FScore(std::span<const double> statistics) const {
 }
 
 SampleScore Chrf::Score(std::string_view output, const core::Sample& sample) const {
-  SampleScore score;
-  auto decoded = DecodedSample::Make(output, sample);
-  if (auto* message = std::get_if<std::string>(&decoded)) {
-    score.error = std::move(*message);
-    return score;
-  }
-  const auto& text = std::get<DecodedSample>(decoded);
-  score.statistics = Statistics(text.output(), text.references());
-  score.value = FScore(score.statistics);
-  return score;
+  return ScoreFromStatistics(
+      output, sample, [this](const auto& hypothesis, const auto& references) { return Statistics(hypothesis, references); },
+      [this](const std::vector<double>& statistics) { return FScore(statistics); });
 }
 
 double Chrf::CorpusScore(const std::vector<double>& summed) const { return FScore(summed); }

@@ -384,16 +384,9 @@ double Ter::FromStatistics(std::span<const double> statistics) {
 }
 
 SampleScore Ter::Score(std::string_view output, const core::Sample& sample) const {
-  SampleScore score;
-  auto decoded = DecodedSample::Make(output, sample);
-  if (auto* message = std::get_if<std::string>(&decoded)) {
-    score.error = std::move(*message);
-    return score;
-  }
-  const auto& text = std::get<DecodedSample>(decoded);
-  score.statistics = Statistics(text.output(), text.references());
-  score.value = FromStatistics(score.statistics);
-  return score;
+  return ScoreFromStatistics(
+      output, sample, [this](const auto& hypothesis, const auto& references) { return Statistics(hypothesis, references); },
+      [](const std::vector<double>& statistics) { return FromStatistics(statistics); });
 }
 
 double Ter::CorpusScore(const std::vector<double>& summed) const { return FromStatistics(summed); }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "etalon/core/sample.hpp"
+#include "etalon/metrics/metric.hpp"
 
 namespace etalon::metrics {
 
@@ -26,5 +27,22 @@ class DecodedSample {
   std::u32string output_;
   std::vector<std::u32string> references_;  // never empty
 };
+
+// The shape every corpus metric shares: decode (or record why not), compute
+// the sufficient statistics, and the sentence value from them.
+template <typename StatisticsOf, typename ValueOf>
+SampleScore ScoreFromStatistics(std::string_view output, const core::Sample& sample, StatisticsOf statistics_of,
+                                ValueOf value_of) {
+  SampleScore score;
+  auto decoded = DecodedSample::Make(output, sample);
+  if (auto* message = std::get_if<std::string>(&decoded)) {
+    score.error = std::move(*message);
+    return score;
+  }
+  const auto& text = std::get<DecodedSample>(decoded);
+  score.statistics = statistics_of(text.output(), text.references());
+  score.value = value_of(score.statistics);
+  return score;
+}
 
 }  // namespace etalon::metrics
