@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support/sample_with_references.hpp"
 #include "etalon/core/sample.hpp"
 #include "etalon/metrics/bleu.hpp"
 #include "etalon/metrics/chrf.hpp"
@@ -95,11 +96,6 @@ std::vector<std::u32string> Decode(const std::vector<std::string>& utf8) {
   return decoded;
 }
 
-Sample MakeSample(std::vector<std::string> references) {
-  Sample sample;
-  sample.references = std::move(references);
-  return sample;
-}
 
 void Add(std::vector<double>& sum, const std::vector<double>& statistics) {
   if (sum.empty()) {
@@ -142,7 +138,7 @@ TEST_CASE("golden: sacrebleu 2.6.0 BLEU, corpus and sentence", "[golden][bleu]")
         const auto sentence = Bleu::FromStatistics(statistics, true);
         CheckValue(sentence.brevity_penalty, detail.at("bp"), Where(file, i, "bp"));
         CheckValue(sentence.score, expected.at("sentence").at("bleu").at(i), Where(file, i, "sentence bleu"));
-        const auto scored = bleu.Score(pairs[i].hypothesis, MakeSample(pairs[i].references));
+        const auto scored = bleu.Score(pairs[i].hypothesis, etalon::testing::SampleWithReferences(pairs[i].references));
         CheckValue(scored.value, expected.at("sentence").at("bleu").at(i), Where(file, i, "Score() value"));
       }
       const json& corpus = expected.at("corpus").at("bleu");
@@ -174,7 +170,7 @@ TEST_CASE("golden: sacrebleu 2.6.0 chrF and chrF++, corpus and sentence", "[gold
           const auto statistics = chrf.Statistics(Decode(pairs[i].hypothesis), Decode(pairs[i].references));
           Add(sum, statistics);
           CheckValue(chrf.FScore(statistics), expected.at("sentence").at(key).at(i), Where(file, i, key));
-          const auto scored = chrf.Score(pairs[i].hypothesis, MakeSample(pairs[i].references));
+          const auto scored = chrf.Score(pairs[i].hypothesis, etalon::testing::SampleWithReferences(pairs[i].references));
           CheckValue(scored.value, expected.at("sentence").at(key).at(i), Where(file, i, key + " Score()"));
         }
         CheckValue(chrf.CorpusScore(sum), expected.at("corpus").at(key).at("score"), "corpus " + key);
@@ -236,7 +232,7 @@ TEST_CASE("golden: jiwer 4.0.0 WER, MER, WIL, WIP and CER, corpus and sentence",
         CheckValue(static_cast<double>(chars.deletions), line.at("c_del"), Where(file, i, "c_del"));
         CheckValue(static_cast<double>(chars.insertions), line.at("c_ins"), Where(file, i, "c_ins"));
         CheckValue(ErrorRate::FromCounts(ErrorRateKind::kCer, chars), line.at("cer"), Where(file, i, "cer"));
-        const auto scored = wer.Score(pairs[i].hypothesis, MakeSample(pairs[i].references));
+        const auto scored = wer.Score(pairs[i].hypothesis, etalon::testing::SampleWithReferences(pairs[i].references));
         CheckValue(scored.value, line.at("wer"), Where(file, i, "wer Score()"));
         words_total.hits += words.hits;
         words_total.substitutions += words.substitutions;
@@ -299,7 +295,7 @@ TEST_CASE("golden: rouge_score 0.1.2 ROUGE-1/2/L/Lsum, with and without stemmer"
             precision_sum += score.precision;
             recall_sum += score.recall;
             fmeasure_sum += score.fmeasure;
-            best_reference_sum += rouge.Score(pairs[i].hypothesis, MakeSample(pairs[i].references)).value;
+            best_reference_sum += rouge.Score(pairs[i].hypothesis, etalon::testing::SampleWithReferences(pairs[i].references)).value;
           }
           const auto count = static_cast<double>(pairs.size());
           const json& mean = expected.at("mean").at(key);
@@ -325,7 +321,7 @@ TEST_CASE("golden: SQuAD v1.1 exact match and F1", "[golden][squad]") {
       double exact_sum = 0;
       double f1_sum = 0;
       for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const Sample sample = MakeSample(pairs[i].references);
+        const Sample sample = etalon::testing::SampleWithReferences(pairs[i].references);
         const double exact_value = exact.Score(pairs[i].hypothesis, sample).value;
         const double f1_value = f1.Score(pairs[i].hypothesis, sample).value;
         CheckValue(exact_value, expected.at("sentence_em").at(i), Where(file, i, "squad em"));

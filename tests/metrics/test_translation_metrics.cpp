@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "support/sample_with_references.hpp"
 #include "etalon/core/sample.hpp"
 #include "etalon/metrics/bleu.hpp"
 #include "etalon/metrics/chrf.hpp"
@@ -18,11 +19,6 @@ using etalon::metrics::Chrf;
 using etalon::metrics::Metric;
 using etalon::metrics::Ter;
 
-Sample MakeSample(std::vector<std::string> references) {
-  Sample sample;
-  sample.references = std::move(references);
-  return sample;
-}
 
 std::vector<double> Sum(const Metric& metric, const std::vector<std::pair<std::string, Sample>>& corpus) {
   std::vector<double> summed;
@@ -44,9 +40,9 @@ TEST_CASE("BLEU clips each n-gram by its most frequent reference", "[metrics][bl
   // Every n-gram of the output is in one reference or the other, never in
   // both: only the two references together give 100.
   const std::string output = "un chat est sur le tapis";
-  const auto both = bleu.Score(output, MakeSample({"le chat est sur le tapis rouge", "un chat est sur un tapis"}));
-  const auto first = bleu.Score(output, MakeSample({"le chat est sur le tapis rouge"}));
-  const auto second = bleu.Score(output, MakeSample({"un chat est sur un tapis"}));
+  const auto both = bleu.Score(output, etalon::testing::SampleWithReferences({"le chat est sur le tapis rouge", "un chat est sur un tapis"}));
+  const auto first = bleu.Score(output, etalon::testing::SampleWithReferences({"le chat est sur le tapis rouge"}));
+  const auto second = bleu.Score(output, etalon::testing::SampleWithReferences({"un chat est sur un tapis"}));
   CHECK(both.value == Approx(100.0).margin(1e-9));
   CHECK(first.value < 100.0);
   CHECK(second.value < 100.0);
@@ -56,15 +52,15 @@ TEST_CASE("BLEU clips each n-gram by its most frequent reference", "[metrics][bl
 
 TEST_CASE("BLEU takes the shorter of two equally close reference lengths", "[metrics][bleu]") {
   const Bleu bleu;
-  const auto score = bleu.Score("a b c d e", MakeSample({"a b c d", "a b c d e f"}));
+  const auto score = bleu.Score("a b c d e", etalon::testing::SampleWithReferences({"a b c d", "a b c d e f"}));
   CHECK(score.statistics[1] == 4);
   CHECK(Bleu::FromStatistics(score.statistics, true).brevity_penalty == 1.0);
 }
 
 TEST_CASE("corpus BLEU and chrF come from summed statistics, not means", "[metrics][bleu][chrf]") {
   const std::vector<std::pair<std::string, Sample>> corpus = {
-      {"le dossier est complet", MakeSample({"le dossier est complet"})},
-      {"une demande", MakeSample({"la demande de logement social est recevable"})},
+      {"le dossier est complet", etalon::testing::SampleWithReferences({"le dossier est complet"})},
+      {"une demande", etalon::testing::SampleWithReferences({"la demande de logement social est recevable"})},
   };
   const Bleu bleu;
   const double corpus_bleu = bleu.CorpusScore(Sum(bleu, corpus));
@@ -87,12 +83,12 @@ TEST_CASE("an empty corpus scores 0 without dividing by zero", "[metrics][bleu][
 }
 
 TEST_CASE("empty outputs and references", "[metrics][bleu][chrf][ter]") {
-  const auto empty = MakeSample({""});
+  const auto empty = etalon::testing::SampleWithReferences({""});
   CHECK(Bleu().Score("", empty).value == 0.0);
   CHECK(Chrf().Score("", empty).value == 0.0);
   CHECK(Ter().Score("", empty).value == 0.0);
   CHECK(Ter().Score("deux mots", empty).value == 100.0);  // sacrebleu: empty reference, non-empty output
-  CHECK(Bleu().Score("", MakeSample({"une référence"})).value == 0.0);
+  CHECK(Bleu().Score("", etalon::testing::SampleWithReferences({"une référence"})).value == 0.0);
 }
 
 TEST_CASE("invalid UTF-8 is a sample error, never a crash", "[metrics][bleu][chrf][ter]") {
@@ -101,10 +97,10 @@ TEST_CASE("invalid UTF-8 is a sample error, never a crash", "[metrics][bleu][chr
   const Chrf chrf;
   const Ter ter;
   for (const Metric* metric : std::vector<const Metric*>{&bleu, &chrf, &ter}) {
-    const auto in_output = metric->Score(invalid, MakeSample({"café"}));
+    const auto in_output = metric->Score(invalid, etalon::testing::SampleWithReferences({"café"}));
     REQUIRE(in_output.error.has_value());
     CHECK(*in_output.error == "output is not valid UTF-8");
-    const auto in_reference = metric->Score("café", MakeSample({"ok", invalid}));
+    const auto in_reference = metric->Score("café", etalon::testing::SampleWithReferences({"ok", invalid}));
     REQUIRE(in_reference.error.has_value());
     CHECK(*in_reference.error == "reference 2 is not valid UTF-8");
     CHECK(metric->Score("café", Sample{}).error == std::optional<std::string>("sample has no reference"));
@@ -113,7 +109,7 @@ TEST_CASE("invalid UTF-8 is a sample error, never a crash", "[metrics][bleu][chr
 
 TEST_CASE("TER keeps the fewest edits and the mean reference length", "[metrics][ter]") {
   const Ter ter;
-  const auto score = ter.Score("le chat dort", MakeSample({"le chat dort", "un gros chat qui dort"}));
+  const auto score = ter.Score("le chat dort", etalon::testing::SampleWithReferences({"le chat dort", "un gros chat qui dort"}));
   CHECK(score.statistics == std::vector<double>{0, 4});
   CHECK(score.value == 0.0);
   // A block shift counts as one edit: "B C A" -> "A B C".
@@ -122,8 +118,8 @@ TEST_CASE("TER keeps the fewest edits and the mean reference length", "[metrics]
 
 TEST_CASE("chrF keeps the statistics of its best reference", "[metrics][chrf]") {
   const Chrf chrf;
-  const auto best = chrf.Score("la carte grise", MakeSample({"un passeport", "la carte grise"}));
+  const auto best = chrf.Score("la carte grise", etalon::testing::SampleWithReferences({"un passeport", "la carte grise"}));
   CHECK(best.value == Approx(100.0));
-  const auto alone = chrf.Score("la carte grise", MakeSample({"la carte grise"}));
+  const auto alone = chrf.Score("la carte grise", etalon::testing::SampleWithReferences({"la carte grise"}));
   CHECK(best.statistics == alone.statistics);
 }
