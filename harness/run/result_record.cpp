@@ -13,6 +13,14 @@ nlohmann::ordered_json OptionalValue(const std::optional<T>& value) {
 
 }  // namespace
 
+std::optional<double> TimePerOutputToken(const core::Response& response) {
+  const auto& output_tokens = response.usage.output_tokens;
+  if (!response.timing.ttft_ms || !output_tokens || *output_tokens < 2) {
+    return std::nullopt;
+  }
+  return (response.timing.end_to_end_ms - *response.timing.ttft_ms) / static_cast<double>(*output_tokens - 1);
+}
+
 nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Response& response,
                                         const NamedScores& scores, const RecordContext& context) {
   nlohmann::ordered_json record;
@@ -51,8 +59,11 @@ nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Res
                      {"output_tokens", OptionalValue(response.usage.output_tokens)},
                      {"estimated", response.usage.estimated}};
   record["timing"] = {{"queued_ms", response.timing.queued_ms},
+                      {"ttfb_ms", OptionalValue(response.timing.ttfb_ms)},
                       {"ttft_ms", OptionalValue(response.timing.ttft_ms)},
-                      {"end_to_end_ms", response.timing.end_to_end_ms}};
+                      {"end_to_end_ms", response.timing.end_to_end_ms},
+                      {"tpot_ms", OptionalValue(TimePerOutputToken(response))},
+                      {"chunk_gaps_ms", response.timing.chunk_gaps_ms}};
   if (response.energy) {
     const auto& energy = *response.energy;
     record["energy"] = {{"joules", energy.joules},
@@ -66,6 +77,9 @@ nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Res
   record["attempts"] = response.attempts;
   record["served_model"] = response.served_model.empty() ? nlohmann::ordered_json(nullptr)
                                                          : nlohmann::ordered_json(response.served_model);
+  record["system_fingerprint"] = response.system_fingerprint.empty()
+                                     ? nlohmann::ordered_json(nullptr)
+                                     : nlohmann::ordered_json(response.system_fingerprint);
   record["dataset_sha256"] = context.dataset_sha256;
   record["prompt_sha256"] = context.prompt_sha256;
   record["started_at"] = context.started_at;

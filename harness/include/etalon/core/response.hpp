@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace etalon::core {
 
@@ -36,11 +37,15 @@ struct Usage {
   bool estimated = false;  // true when etalon counted the tokens, not the provider
 };
 
-// Milliseconds on the monotonic clock.
+// Milliseconds on the monotonic clock, all measured from the moment the
+// request was handed to the adapter except `queued_ms`, which is kept apart
+// so client-side queueing never hides inside the time to first token.
 struct Timing {
   double queued_ms = 0;               // from scheduled to handed to the adapter
-  std::optional<double> ttft_ms;      // first token, for streaming adapters
+  std::optional<double> ttfb_ms;      // first response byte (HTTP adapters)
+  std::optional<double> ttft_ms;      // first non-empty content delta (streaming adapters)
   double end_to_end_ms = 0;           // from handed to the adapter to completion
+  std::vector<double> chunk_gaps_ms;  // between successive content chunks, each stamped at its first byte
 };
 
 // Energy attributed to one request. Every figure says how it was obtained:
@@ -60,6 +65,7 @@ struct Response {
   Timing timing;
   std::optional<Error> error;
   std::string served_model;  // the model id the provider reports; empty for local adapters
+  std::string system_fingerprint;  // the provider's backend configuration id, when it gives one
   int attempts = 1;
   std::optional<EnergyReading> energy;  // set by adapters that can attribute energy to the request
 };

@@ -3,6 +3,7 @@
 // and byte-identical journals need it stable. Do not reorder.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,10 @@ struct RecordContext {
 };
 
 using NamedScores = std::vector<std::pair<std::string, metrics::SampleScore>>;
+
+// TPOT as vLLM and MLPerf define it: (end-to-end - TTFT) / (output tokens - 1);
+// null without a TTFT or with fewer than two output tokens.
+std::optional<double> TimePerOutputToken(const core::Response& response);
 
 nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Response& response,
                                         const NamedScores& scores, const RecordContext& context);
