@@ -151,6 +151,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
   settings.limit = limit;
   settings.repeats = plan.repeats;
   settings.stop_requested = &g_stop_requested;
+  settings.arrival_rate_per_s = plan.arrival_rate_per_s;
+  settings.seed = plan.seed;
 
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).

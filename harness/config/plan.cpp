@@ -10,6 +10,23 @@
 
 namespace etalon::config {
 
+namespace {
+
+nlohmann::json OptionalNumber(const std::optional<double>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json SloJson(const ServiceLevels& slo) {
+  if (!slo.Any()) {
+    return nullptr;
+  }
+  return {{"ttft_ms", OptionalNumber(slo.ttft_ms)},
+          {"tpot_ms", OptionalNumber(slo.tpot_ms)},
+          {"end_to_end_ms", OptionalNumber(slo.end_to_end_ms)}};
+}
+
+}  // namespace
+
 nlohmann::json Plan::Resolved() const {
   nlohmann::json adapters_json = nlohmann::json::array();
   for (const auto& adapter : adapters) {
@@ -28,6 +45,8 @@ nlohmann::json Plan::Resolved() const {
           {"repeats", repeats},
           {"request_timeout_s", request_timeout_s},
           {"max_error_rate", max_error_rate},
+          {"arrival_rate_per_s", OptionalNumber(arrival_rate_per_s)},
+          {"slo", SloJson(slo)},
           {"adapters", adapters_json},
           {"suites", suites}};
 }
@@ -64,6 +83,25 @@ AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::
   return adapter;
 }
 
+ServiceLevels ReadServiceLevels(YamlFields& plan_fields, const std::string& file, core::Diagnostics& diagnostics) {
+  ServiceLevels slo;
+  const auto node = plan_fields.Node("slo");
+  if (!node.IsMap()) {
+    plan_fields.Report("slo", "must be a mapping with ttft_ms, tpot_ms and/or end_to_end_ms");
+    return slo;
+  }
+  YamlFields fields(node, file, "slo", diagnostics);
+  fields.RejectUnknown({"ttft_ms", "tpot_ms", "end_to_end_ms"});
+  constexpr double kDay = 86'400'000;
+  slo.ttft_ms = fields.Number("ttft_ms", 0, kDay);
+  slo.tpot_ms = fields.Number("tpot_ms", 0, kDay);
+  slo.end_to_end_ms = fields.Number("end_to_end_ms", 0, kDay);
+  if (node.size() == 0) {
+    plan_fields.Report("slo", "states no limit: give ttft_ms, tpot_ms and/or end_to_end_ms");
+  }
+  return slo;
+}
+
 }  // namespace
 
 PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suites_dir) {
@@ -78,7 +116,7 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.as_written = YamlToJson(*root);
   YamlFields fields(*root, path, "", diagnostics);
   fields.RejectUnknown({"name", "description", "seed", "concurrency", "repeats", "request_timeout_s",
-                        "max_error_rate", "adapters", "suites", "suites_dir"});
+                        "max_error_rate", "arrival_rate_per_s", "slo", "adapters", "suites", "suites_dir"});
   plan.name = fields.String("name", true).value_or("");
   if (!plan.name.empty() && !core::IsValidIdentifier(plan.name)) {
     fields.Report("name", core::kIdentifierRule);
@@ -88,6 +126,10 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.repeats = static_cast<int>(fields.Integer("repeats", 1, 1000).value_or(1));
   plan.request_timeout_s = fields.Number("request_timeout_s", 0.001, 86400).value_or(plan.request_timeout_s);
   plan.max_error_rate = fields.Number("max_error_rate", 0, 1).value_or(0);
+  plan.arrival_rate_per_s = fields.Number("arrival_rate_per_s", 1e-6, 1e6);
+  if (fields.Has("slo")) {
+    plan.slo = ReadServiceLevels(fields, path, diagnostics);
+  }
 
   if (!fields.Has("adapters")) {
     fields.Report("adapters", "is required");

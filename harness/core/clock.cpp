@@ -1,5 +1,6 @@
 #include "etalon/core/clock.hpp"
 
+#include <cstdio>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -16,6 +17,22 @@ std::string UtcTimestamp(std::chrono::system_clock::time_point when) {
 }
 
 std::string NowUtc() { return UtcTimestamp(std::chrono::system_clock::now()); }
+
+std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(const std::string& text) {
+  std::tm utc{};
+  int milliseconds = 0;
+  int consumed = 0;
+  if (text.size() != 24 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ%n", &utc.tm_year, &utc.tm_mon,
+                                       &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &milliseconds,
+                                       &consumed) != 7 ||
+      consumed != 24) {
+    return std::nullopt;
+  }
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  const std::time_t seconds = timegm(&utc);
+  return std::chrono::system_clock::from_time_t(seconds) + std::chrono::milliseconds(milliseconds);
+}
 
 double MillisecondsBetween(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
   return std::chrono::duration<double, std::milli>(to - from).count();

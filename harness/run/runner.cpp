@@ -9,6 +9,7 @@
 
 #include "etalon/core/clock.hpp"
 #include "etalon/core/sha256.hpp"
+#include "etalon/run/arrival_schedule.hpp"
 #include "etalon/run/result_record.hpp"
 
 namespace etalon::run {
@@ -20,6 +21,7 @@ namespace {
 constexpr auto kWatchPeriod = std::chrono::milliseconds(10);
 // How long a feeder waits for a free slot before checking for a stop request.
 constexpr auto kSlotPollPeriod = std::chrono::milliseconds(100);
+
 }  // namespace
 
 struct Runner::InFlight {
@@ -106,6 +108,10 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
 
 void Runner::Feed(Lane& lane) {
   const auto& adapter_id = lane.adapter->Id();
+  std::optional<ArrivalSchedule> arrivals;
+  if (settings_.arrival_rate_per_s) {
+    arrivals.emplace(*settings_.arrival_rate_per_s, settings_.seed, adapter_id, Clock::now());
+  }
   for (const auto* suite : lane.suites) {
     if (StopRequested()) {
       break;
@@ -128,7 +134,14 @@ void Runner::Feed(Lane& lane) {
         if (journal_.Contains({adapter_id, suite->suite.id, sample.id, repeat})) {
           continue;
         }
-        Issue(lane, *suite, sample, repeat);
+        std::optional<Clock::time_point> arrival;
+        if (arrivals) {
+          arrival = arrivals->Next();
+          if (!SleepUntil(*arrival)) {
+            break;
+          }
+        }
+        Issue(lane, *suite, sample, repeat, arrival);
       }
     }
   }
@@ -141,13 +154,23 @@ void Runner::Feed(Lane& lane) {
   lane.adapter->Drain();
 }
 
-void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat) {
+bool Runner::SleepUntil(Clock::time_point when) const {
+  while (Clock::now() < when) {
+    if (StopRequested()) {
+      return false;
+    }
+    std::this_thread::sleep_until(std::min(when, Clock::now() + kSlotPollPeriod));
+  }
+  return true;
+}
+
+void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat,
+                   std::optional<Clock::time_point> arrival) {
   auto in_flight = std::shared_ptr<InFlight>(new InFlight());
   in_flight->key = {lane.adapter->Id(), suite.suite.id, sample.id, repeat};
   in_flight->sample = sample;
   in_flight->suite = &suite;
   in_flight->lane = &lane;
-  in_flight->scheduled = Clock::now();
 
   core::Request request;
   request.key = in_flight->key;
@@ -163,6 +186,9 @@ void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& s
       return;
     }
   }
+  // Closed loop: a request is due when its slot frees. Open loop: at its
+  // arrival, so waiting for a slot shows as client queueing time.
+  in_flight->scheduled = arrival.value_or(Clock::now());
   {
     std::lock_guard lock(lane.mutex);
     in_flight->slot = lane.unused.back();

@@ -12,13 +12,12 @@
 #include "etalon/core/line_reader.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/stats/descriptive.hpp"
+#include "etalon/summary/serving_figures.hpp"
 #include "etalon/version.hpp"
 
 namespace etalon::summary {
 
 namespace {
-
-const std::vector<double> kLatencyPercents = {50, 90, 95, 99};
 
 struct MetricAccumulator {
   const metrics::Metric* metric = nullptr;
@@ -43,8 +42,7 @@ struct CellAccumulator {
   std::size_t failed = 0;
   std::map<std::string, std::size_t> errors_by_kind;
   std::vector<MetricAccumulator> metrics;
-  std::vector<double> end_to_end_ms;
-  std::vector<double> ttft_ms;
+  ServingFigures serving;
   std::int64_t input_tokens = 0;
   std::int64_t output_tokens = 0;
   bool tokens_reported = false;
@@ -72,8 +70,9 @@ void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
   }
 }
 
-void AddRecord(CellAccumulator& cell, const nlohmann::json& record) {
+void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config::ServiceLevels& slo) {
   ++cell.recorded;
+  cell.serving.Add(record, slo);
   if (!record.at("error").is_null()) {
     ++cell.failed;
     ++cell.errors_by_kind[record.at("error").at("kind").get<std::string>()];
@@ -87,11 +86,6 @@ void AddRecord(CellAccumulator& cell, const nlohmann::json& record) {
     } else {
       ++accumulator.unscored;
     }
-  }
-  const auto& timing = record.at("timing");
-  cell.end_to_end_ms.push_back(timing.at("end_to_end_ms").get<double>());
-  if (timing.at("ttft_ms").is_number()) {
-    cell.ttft_ms.push_back(timing.at("ttft_ms").get<double>());
   }
   if (const auto energy = record.find("energy"); energy != record.end() && energy->is_object()) {
     const bool measured = energy->at("measured").get<bool>();
@@ -110,24 +104,6 @@ void AddRecord(CellAccumulator& cell, const nlohmann::json& record) {
     cell.output_tokens += usage.at("output_tokens").is_number() ? usage.at("output_tokens").get<std::int64_t>() : 0;
     cell.tokens_estimated = cell.tokens_estimated || usage.at("estimated").get<bool>();
   }
-}
-
-nlohmann::ordered_json LatencyJson(const std::vector<double>& values) {
-  if (values.empty()) {
-    return nullptr;
-  }
-  const auto percentiles = stats::Percentiles(values, kLatencyPercents);
-  stats::RunningMoments moments;
-  for (const double value : values) {
-    moments.Add(value);
-  }
-  nlohmann::ordered_json json;
-  json["n"] = values.size();
-  json["mean"] = moments.mean();
-  for (std::size_t i = 0; i < kLatencyPercents.size(); ++i) {
-    json[fmt::format("p{}", static_cast<int>(kLatencyPercents[i]))] = percentiles[i];
-  }
-  return json;
 }
 
 nlohmann::ordered_json EnergyJson(const EnergyAccumulator& energy, bool measured) {
@@ -241,7 +217,7 @@ Summary BuildSummary(const SummaryInput& input) {
       record = nlohmann::json::parse(line);
       const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
       if (found != cells.end()) {
-        AddRecord(found->second, record);
+        AddRecord(found->second, record, input.plan->slo);
       }
     } catch (const nlohmann::json::exception& error) {
       throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input.journal_path, reader.line_number(),
@@ -277,7 +253,8 @@ Summary BuildSummary(const SummaryInput& input) {
         metric_values[accumulator.metric->Info().name] = MetricJson(accumulator);
       }
       entry["metrics"] = std::move(metric_values);
-      entry["latency_ms"] = {{"end_to_end", LatencyJson(cell.end_to_end_ms)}, {"ttft", LatencyJson(cell.ttft_ms)}};
+      entry["latency_ms"] = cell.serving.LatencyJson();
+      entry["throughput"] = cell.serving.ThroughputJson(input.plan->arrival_rate_per_s, input.plan->slo);
       entry["energy"] = {{"measured", EnergyJson(cell.measured_energy, true)},
                          {"estimated", EnergyJson(cell.estimated_energy, false)}};
       entry["usage"] = cell.tokens_reported ? nlohmann::ordered_json{{"input_tokens", cell.input_tokens},

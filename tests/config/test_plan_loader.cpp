@@ -86,3 +86,43 @@ TEST_CASE("An adapter may name the plan suites it runs, and only those", "[confi
   REQUIRE(good.plan);
   CHECK(good.plan->adapters[0].suites == std::vector<std::string>{"b"});
 }
+
+TEST_CASE("A plan may ask for open-loop arrivals and state service levels", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml",
+                              "name: p\narrival_rate_per_s: 12.5\nslo: {ttft_ms: 500, end_to_end_ms: 4000}\n"
+                              "adapters:\n  - id: a\n    kind: builtin:echo\nsuites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  INFO(AllMessages(result.diagnostics));
+  REQUIRE(result.plan);
+  CHECK(result.plan->arrival_rate_per_s == 12.5);
+  CHECK(result.plan->slo.ttft_ms == 500.0);
+  CHECK_FALSE(result.plan->slo.tpot_ms.has_value());
+  CHECK(result.plan->slo.end_to_end_ms == 4000.0);
+  const auto resolved = result.plan->Resolved();
+  CHECK(resolved["arrival_rate_per_s"] == 12.5);
+  CHECK(resolved["slo"]["tpot_ms"].is_null());
+}
+
+TEST_CASE("A closed-loop plan without service levels resolves them as null", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml", "name: p\nadapters:\n  - id: a\n    kind: builtin:echo\nsuites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  REQUIRE(result.plan);
+  CHECK_FALSE(result.plan->arrival_rate_per_s.has_value());
+  CHECK(result.plan->Resolved()["slo"].is_null());
+  CHECK(result.plan->Resolved()["arrival_rate_per_s"].is_null());
+}
+
+TEST_CASE("Service-level and arrival errors are located", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml",
+                              "name: p\narrival_rate_per_s: 0\nslo:\n  ttft: 500\n  tpot_ms: -1\n"
+                              "adapters:\n  - id: a\n    kind: builtin:echo\nsuites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  CHECK_FALSE(result.plan);
+  const auto messages = AllMessages(result.diagnostics);
+  CHECK_THAT(messages, Catch::Contains(path + ":2: field 'arrival_rate_per_s': must be between"));
+  CHECK_THAT(messages, Catch::Contains(path + ":4: field 'slo.ttft': unknown field"));
+  CHECK_THAT(messages, Catch::Contains(path + ":5: field 'slo.tpot_ms': must be between 0 and"));
+}

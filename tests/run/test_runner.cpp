@@ -180,3 +180,28 @@ TEST_CASE("Repeats run each sample several times under distinct keys", "[run]") 
   settings.repeats = 2;
   CHECK(RunOnce(fixture, adapter, settings).completed == 6);
 }
+
+TEST_CASE("Open-loop arrivals that find no free slot count the wait as queueing, closed loop does not", "[run]") {
+  // Arrivals every ~1 ms on average, answers after 40 ms, one slot: the
+  // eighth request arrives within a few ms but waits for seven answers.
+  Fixture fixture(8);
+  ScriptedAdapter open_adapter(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(40));
+  etalon::run::RunnerSettings open_loop;
+  open_loop.concurrency = 1;
+  open_loop.arrival_rate_per_s = 1000;
+  REQUIRE(RunOnce(fixture, open_adapter, open_loop).completed == 8);
+  double largest_open_wait = 0;
+  for (const auto& record : fixture.Records()) {
+    largest_open_wait = std::max(largest_open_wait, record["timing"]["queued_ms"].get<double>());
+  }
+  CHECK(largest_open_wait >= 200);
+
+  Fixture closed_fixture(8);
+  ScriptedAdapter closed_adapter(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(40));
+  etalon::run::RunnerSettings closed_loop;
+  closed_loop.concurrency = 1;
+  REQUIRE(RunOnce(closed_fixture, closed_adapter, closed_loop).completed == 8);
+  for (const auto& record : closed_fixture.Records()) {
+    CHECK(record["timing"]["queued_ms"].get<double>() < 40);
+  }
+}

@@ -27,6 +27,17 @@ struct AdapterConfig {
   std::size_t line = 0;  // where the entry starts in the plan file
 };
 
+// Service-level objectives for goodput: a request "meets the SLO" when every
+// stated limit holds; a figure the request lacks (no TTFT from a
+// non-streaming adapter) counts as not met, so goodput is never flattered.
+struct ServiceLevels {
+  std::optional<double> ttft_ms;
+  std::optional<double> tpot_ms;
+  std::optional<double> end_to_end_ms;
+
+  bool Any() const { return ttft_ms || tpot_ms || end_to_end_ms; }
+};
+
 struct Plan {
   std::string path;  // the file it was read from
   std::string name;
@@ -35,6 +46,10 @@ struct Plan {
   int repeats = 1;                      // each sample is asked this many times
   double request_timeout_s = 120;       // per request, from issue to completion
   double max_error_rate = 0;            // failed requests tolerated before exit code 3 (fraction 0..1)
+  // Open-loop load: each adapter's requests arrive as a seeded Poisson
+  // process at this rate; unset: closed loop (a new request when one ends).
+  std::optional<double> arrival_rate_per_s;
+  ServiceLevels slo;
   std::vector<AdapterConfig> adapters;
   std::vector<std::string> suites;      // suite ids
   std::size_t suites_line = 0;          // where `suites` is in the plan file

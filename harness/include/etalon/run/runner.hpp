@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,11 @@ struct RunnerSettings {
   std::optional<std::size_t> limit;                       // first N samples of each suite; unset: all
   int repeats = 1;
   const std::atomic<bool>* stop_requested = nullptr;      // set (e.g. by SIGINT) to stop issuing
+  // Open loop: each adapter's requests are scheduled as a Poisson process at
+  // this rate (seeded by `seed` and the adapter id). A request whose slot is
+  // not free at its arrival waits, and that wait is its `queued_ms`.
+  std::optional<double> arrival_rate_per_s;
+  std::int64_t seed = 0;
 };
 
 struct RunTotals {
@@ -63,7 +69,10 @@ class Runner {
   struct InFlight;
 
   void Feed(Lane& lane);
-  void Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat);
+  void Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat,
+             std::optional<std::chrono::steady_clock::time_point> arrival);
+  // Waits for `when` unless a stop is requested first (then returns false).
+  bool SleepUntil(std::chrono::steady_clock::time_point when) const;
   void Complete(const std::shared_ptr<InFlight>& in_flight, core::Response response);
   void WatchDeadlines();
   bool StopRequested() const;
