@@ -1,0 +1,97 @@
+// The model catalog: published facts about models and their providers
+// (prices, parameter counts, licence, hosting, data-centre efficiency) and
+// the electricity mixes of hosting zones, each fact with its source. Data in
+// adapters/catalog/ (docs/catalog.md); a fact that is not public is null,
+// never guessed, and every cost or energy estimate built on it says so.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "etalon/core/diagnostic.hpp"
+#include "etalon/meters/ecologits.hpp"
+
+namespace etalon::meters {
+
+// A published figure that may be a single value (low == high) or a range.
+struct Bounds {
+  double low = 0;
+  double high = 0;
+};
+
+struct ModelPrice {
+  double input_per_million = 0;   // in `currency`, as published
+  double output_per_million = 0;
+  std::string currency;
+  std::string date;               // when the published price was read
+  std::string source;
+  double eur_per_unit = 1;        // the catalog's conversion rate for `currency`
+  std::string rate_date;
+  std::string rate_source;
+};
+
+struct ModelHosting {
+  std::vector<std::string> regions;
+  std::optional<bool> eu_hosting;
+  std::optional<bool> secnumcloud;
+  std::string source;
+};
+
+struct ModelEntry {
+  std::string id;  // the dated snapshot id, as the API reports it
+  std::string provider;
+  std::vector<std::string> aliases;  // names that resolve to this snapshot today
+  std::optional<ModelPrice> price;   // null: not sold per token (self-hosted) or not public
+  std::optional<Bounds> total_params_b;
+  std::optional<Bounds> active_params_b;
+  std::string parameters_source;
+  std::string licence;
+  std::optional<bool> open_weights;
+  std::optional<std::int64_t> context_window_tokens;
+  ModelHosting hosting;
+  std::vector<std::string> sources;
+  std::string note;
+};
+
+struct ProviderEntry {
+  std::string id;
+  std::string name;
+  std::optional<Bounds> pue;
+  std::optional<Bounds> datacenter_wue_l_per_kwh;
+  std::string electricity_zone;
+  std::vector<std::string> sources;
+};
+
+struct ZoneMix {
+  std::string zone;
+  std::string name;
+  ElectricityMix mix;
+  std::int64_t year = 0;
+  std::string source;
+};
+
+class ModelCatalog {
+ public:
+  // Reads both files; every problem (a fact without its source, an unknown
+  // currency, an unknown provider...) is added as a located diagnostic.
+  static std::optional<ModelCatalog> Load(const std::string& models_path, const std::string& mixes_path,
+                                          core::Diagnostics& diagnostics);
+
+  // The entry for the model an API served; a '-latest' style alias is
+  // resolved only when `served` is unknown, since alias prices drift.
+  const ModelEntry* Find(const std::string& served, const std::string& requested = "") const;
+  const ProviderEntry* Provider(const std::string& id) const;
+  const ZoneMix* Zone(const std::string& zone) const;
+
+  const std::vector<ModelEntry>& models() const { return models_; }
+  const std::vector<ProviderEntry>& providers() const { return providers_; }
+
+ private:
+  std::vector<ModelEntry> models_;
+  std::vector<ProviderEntry> providers_;
+  std::vector<ZoneMix> zones_;
+};
+
+}  // namespace etalon::meters

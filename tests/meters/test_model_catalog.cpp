@@ -1,0 +1,108 @@
+// Tests for harness/meters/model_catalog.cpp: lookups by served id and
+// alias, EUR conversion, and the rule that a figure needs its source.
+#include <catch2/catch.hpp>
+
+#include "etalon/meters/model_catalog.hpp"
+#include "support/temp_dir.hpp"
+
+using etalon::meters::ModelCatalog;
+
+namespace {
+
+const char* kMixes = R"(schema: 1
+zones:
+  - zone: FRA
+    name: France
+    gwp_kgco2eq_per_kwh: 0.04418
+    adpe_kgsbeq_per_kwh: 4.858e-08
+    pe_mj_per_kwh: 9.3135
+    wue_l_per_kwh: 3.6737
+    year: 2023
+    source: https://example.org/mixes
+)";
+
+const char* kModels = R"(schema: 1
+eur_rates:
+  - currency: USD
+    eur_per_unit: 0.9
+    date: "2026-11-02"
+    source: https://example.org/rates
+providers:
+  - id: vendor
+    name: Vendor
+    pue: [1.1, 1.3]
+    electricity_zone: FRA
+    sources: [https://example.org/pue]
+models:
+  - id: chat-2026-01
+    provider: vendor
+    aliases: [chat-latest]
+    price:
+      input_per_million: 2
+      output_per_million: 8
+      currency: USD
+      date: "2026-11-01"
+      source: https://example.org/prices
+    parameters:
+      total_b: [20, 40]
+      active_b: null
+      source: https://example.org/card
+    licence: proprietary
+    open_weights: false
+    context_window_tokens: 128000
+    hosting:
+      regions: [EU]
+      eu_hosting: true
+      secnumcloud: null
+      source: https://example.org/hosting
+    sources: [https://example.org/card]
+)";
+
+std::string Messages(const etalon::core::Diagnostics& diagnostics) {
+  std::string text;
+  for (const auto& diagnostic : diagnostics) {
+    text += diagnostic.ToString() + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("The catalog finds a model by the id the API served, or by an alias", "[catalog]") {
+  etalon::testing::TempDir dir;
+  etalon::core::Diagnostics diagnostics;
+  const auto catalog = ModelCatalog::Load(dir.Write("models.yaml", kModels), dir.Write("mixes.yaml", kMixes), diagnostics);
+  INFO(Messages(diagnostics));
+  REQUIRE(catalog);
+  const auto* by_id = catalog->Find("chat-2026-01");
+  REQUIRE(by_id != nullptr);
+  CHECK(catalog->Find("", "chat-latest") == by_id);
+  CHECK(catalog->Find("unknown-model", "chat-latest") == by_id);
+  CHECK(catalog->Find("unknown-model") == nullptr);
+  REQUIRE(by_id->price);
+  CHECK(by_id->price->eur_per_unit == 0.9);
+  CHECK(by_id->price->rate_date == "2026-11-02");
+  CHECK(by_id->total_params_b->low == 20);
+  CHECK(by_id->total_params_b->high == 40);
+  CHECK_FALSE(by_id->active_params_b.has_value());
+  CHECK_FALSE(by_id->hosting.secnumcloud.has_value());
+  CHECK(catalog->Provider("vendor")->pue->high == 1.3);
+  CHECK(catalog->Zone("FRA")->mix.gwp_kgco2eq_per_kwh == 0.04418);
+}
+
+TEST_CASE("A catalog fact without its source, or in an unknown currency, is a located error", "[catalog]") {
+  etalon::testing::TempDir dir;
+  std::string models = kModels;
+  models.replace(models.find("      source: https://example.org/prices\n"),
+                 std::string("      source: https://example.org/prices\n").size(), "");
+  models.replace(models.find("currency: USD\n      date"), std::string("currency: USD").size(), "currency: GBP");
+  models.replace(models.find("provider: vendor\n    aliases"), std::string("provider: vendor").size(),
+                 "provider: nobody");
+  etalon::core::Diagnostics diagnostics;
+  const auto path = dir.Write("models.yaml", models);
+  CHECK_FALSE(ModelCatalog::Load(path, dir.Write("mixes.yaml", kMixes), diagnostics));
+  const auto text = Messages(diagnostics);
+  CHECK_THAT(text, Catch::Contains(path + ":18: field 'models[0].price.source': is required: every price needs"));
+  CHECK_THAT(text, Catch::Contains("field 'models[0].price.currency': no eur_rates entry converts GBP to EUR"));
+  CHECK_THAT(text, Catch::Contains("field 'models[0].provider': unknown provider 'nobody'"));
+}
