@@ -183,7 +183,9 @@ void ReadZones(const std::string& path, core::Diagnostics& diagnostics, std::vec
         fields.Report(key, "is required");
       }
     }
-    zone.year = fields.Integer("year", 1990, 2100).value_or(0);
+    if (!IsNullOrAbsent(fields, "year")) {
+      zone.year = fields.Integer("year", 1990, 2100);
+    }
     zone.source = RequireSource(fields, "source", "electricity mix");
     out.push_back(std::move(zone));
   });
@@ -225,11 +227,14 @@ std::optional<ModelCatalog> ModelCatalog::Load(const std::string& models_path, c
   std::set<std::string> names;
   ForEachItem(top, "models", models_path, diagnostics, [&](YamlFields& fields, std::size_t line) {
     ReadModel(fields, models_path, rates, provider_ids, diagnostics, catalog.models_);
-    auto all_names = catalog.models_.back().aliases;
-    all_names.push_back(catalog.models_.back().id);
+    const auto& added = catalog.models_.back();
+    auto all_names = added.aliases;
+    all_names.push_back(added.id);
     for (const auto& name : all_names) {
-      if (!names.insert(name).second) {
-        fields.ReportAt(line, fields.FieldPath("id"), fmt::format("'{}' names two catalog entries", name));
+      // The same open model may be listed by several providers, each with its own facts.
+      if (!names.insert(added.provider + '\n' + name).second) {
+        fields.ReportAt(line, fields.FieldPath("id"),
+                        fmt::format("'{}' names two entries of provider '{}'", name, added.provider));
       }
     }
   });
@@ -239,17 +244,20 @@ std::optional<ModelCatalog> ModelCatalog::Load(const std::string& models_path, c
   return catalog;
 }
 
-const ModelEntry* ModelCatalog::Find(const std::string& served, const std::string& requested) const {
+const ModelEntry* ModelCatalog::Find(const std::string& served, const std::string& requested,
+                                     const std::string& provider) const {
+  const auto of_provider = [&](const ModelEntry& model) { return provider.empty() || model.provider == provider; };
   for (const auto* name : {&served, &requested}) {
     if (name->empty()) {
       continue;
     }
-    const auto exact = std::find_if(models_.begin(), models_.end(), [&](const auto& m) { return m.id == *name; });
+    const auto exact = std::find_if(models_.begin(), models_.end(),
+                                    [&](const auto& m) { return of_provider(m) && m.id == *name; });
     if (exact != models_.end()) {
       return &*exact;
     }
     const auto aliased = std::find_if(models_.begin(), models_.end(), [&](const auto& m) {
-      return std::find(m.aliases.begin(), m.aliases.end(), *name) != m.aliases.end();
+      return of_provider(m) && std::find(m.aliases.begin(), m.aliases.end(), *name) != m.aliases.end();
     });
     if (aliased != models_.end()) {
       return &*aliased;

@@ -2,6 +2,8 @@
 // alias, EUR conversion, and the rule that a figure needs its source.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "etalon/meters/model_catalog.hpp"
 #include "support/temp_dir.hpp"
 
@@ -105,4 +107,27 @@ TEST_CASE("A catalog fact without its source, or in an unknown currency, is a lo
   CHECK_THAT(text, Catch::Contains(path + ":18: field 'models[0].price.source': is required: every price needs"));
   CHECK_THAT(text, Catch::Contains("field 'models[0].price.currency': no eur_rates entry converts GBP to EUR"));
   CHECK_THAT(text, Catch::Contains("field 'models[0].provider': unknown provider 'nobody'"));
+}
+
+TEST_CASE("The shipped catalog loads and covers the vendors buyers compare", "[catalog]") {
+  const std::string root = ETALON_SOURCE_DIR;
+  etalon::core::Diagnostics diagnostics;
+  const auto catalog = ModelCatalog::Load(root + "/adapters/catalog/models.yaml",
+                                          root + "/adapters/catalog/electricity_mixes.yaml", diagnostics);
+  INFO(Messages(diagnostics));
+  REQUIRE(catalog);
+  for (const char* provider : {"albert", "mistral", "openai", "anthropic", "self-hosted", "simulator"}) {
+    INFO(provider);
+    CHECK(std::count_if(catalog->models().begin(), catalog->models().end(),
+                        [&](const auto& model) { return model.provider == provider; }) >= 1);
+  }
+  for (const char* zone : {"FRA", "SWE", "USA", "WOR"}) {
+    CHECK(catalog->Zone(zone) != nullptr);
+  }
+  // The same open weights, listed by the state's API and as self-hosted, stay two entries.
+  const auto* on_albert = catalog->Find("mistralai/Mistral-Small-3.2-24B-Instruct-2506", "", "albert");
+  const auto* self_hosted = catalog->Find("mistralai/Mistral-Small-3.2-24B-Instruct-2506", "", "self-hosted");
+  REQUIRE(on_albert != nullptr);
+  REQUIRE(self_hosted != nullptr);
+  CHECK(on_albert != self_hosted);
 }

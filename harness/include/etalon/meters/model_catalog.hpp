@@ -68,7 +68,7 @@ struct ZoneMix {
   std::string zone;
   std::string name;
   ElectricityMix mix;
-  std::int64_t year = 0;
+  std::optional<std::int64_t> year;  // the data's reference year, when the source states it
   std::string source;
 };
 
@@ -79,9 +79,12 @@ class ModelCatalog {
   static std::optional<ModelCatalog> Load(const std::string& models_path, const std::string& mixes_path,
                                           core::Diagnostics& diagnostics);
 
-  // The entry for the model an API served; a '-latest' style alias is
-  // resolved only when `served` is unknown, since alias prices drift.
-  const ModelEntry* Find(const std::string& served, const std::string& requested = "") const;
+  // The entry for the model an API served; the requested name (a
+  // '-latest' style alias) is used only when `served` is unknown, since
+  // alias prices drift. `provider` (empty: any) tells apart an open model
+  // listed both as a vendor's offer and as self-hosted.
+  const ModelEntry* Find(const std::string& served, const std::string& requested = "",
+                         const std::string& provider = "") const;
   const ProviderEntry* Provider(const std::string& id) const;
   const ZoneMix* Zone(const std::string& zone) const;
 
