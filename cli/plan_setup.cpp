@@ -39,12 +39,29 @@ bool Selected(const std::vector<std::string>& wanted, const std::string& id) {
   return wanted.empty() || std::find(wanted.begin(), wanted.end(), id) != wanted.end();
 }
 
+bool ReachesVendorApi(const config::AdapterConfig& config) {
+  return config.kind == "openai" || config.kind == "anthropic";
+}
+
+// The catalog provider behind an adapter, from its kind and preset; empty
+// (any provider) for an OpenAI-compatible server named only by its URL.
+std::string CatalogProvider(const config::AdapterConfig& config) {
+  if (config.kind == "anthropic") {
+    return "anthropic";
+  }
+  if (config.preset == "vllm" || config.preset == "ollama" || config.preset == "llamacpp") {
+    return "self-hosted";
+  }
+  return config.preset;
+}
+
 }  // namespace
 
 std::vector<run::AdapterAssignment> LoadedPlan::Assignments() const {
   std::vector<run::AdapterAssignment> assignments;
   for (std::size_t i = 0; i < adapters.size(); ++i) {
-    run::AdapterAssignment assignment{adapters[i].get(), {}, adapter_configs[i].concurrency.value_or(0)};
+    run::AdapterAssignment assignment{adapters[i].get(), {}, adapter_configs[i].concurrency.value_or(0),
+                                      costings[i].get()};
     for (const auto& prepared : suites) {
       if (Selected(adapter_configs[i].suites, prepared->suite.id)) {
         assignment.suites.push_back(prepared.get());
@@ -66,6 +83,12 @@ std::vector<std::pair<std::string, std::vector<std::string>>> LoadedPlan::Assign
     }
   }
   return ids;
+}
+
+std::optional<meters::ModelCatalog> LoadShippedCatalog(core::Diagnostics& diagnostics) {
+  const auto folder = std::filesystem::path(DataRoot()) / "adapters" / "catalog";
+  return meters::ModelCatalog::Load((folder / "models.yaml").string(), (folder / "electricity_mixes.yaml").string(),
+                                    diagnostics);
 }
 
 std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const PlanSelection& selection,
@@ -117,6 +140,15 @@ std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const Pla
     }
   }
   loaded.suites = run::PrepareSuites(plan, suite_ids, diagnostics);
+  loaded.catalog = LoadShippedCatalog(diagnostics);
+  for (const auto& config : loaded.adapter_configs) {
+    auto costing = std::make_unique<meters::RequestCosting>(
+        loaded.catalog ? &*loaded.catalog : nullptr, config.model, CatalogProvider(config), ReachesVendorApi(config));
+    if (const auto reason = costing->MissingPriceReason(); !reason.empty()) {
+      loaded.warnings.push_back(fmt::format("adapter '{}': {}", config.id, reason));
+    }
+    loaded.costings.push_back(std::move(costing));
+  }
   if (diagnostics.size() != first_problem) {
     return std::nullopt;
   }

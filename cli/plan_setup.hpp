@@ -12,6 +12,8 @@
 #include "etalon/config/plan.hpp"
 #include "etalon/core/adapter.hpp"
 #include "etalon/core/diagnostic.hpp"
+#include "etalon/meters/model_catalog.hpp"
+#include "etalon/meters/request_costing.hpp"
 #include "etalon/run/prepared_suite.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/summary/summary_builder.hpp"
@@ -30,6 +32,9 @@ struct LoadedPlan {
   std::vector<std::unique_ptr<core::Adapter>> adapters;
   std::vector<summary::SkippedAdapter> skipped;
   std::vector<std::unique_ptr<run::PreparedSuite>> suites;
+  std::optional<meters::ModelCatalog> catalog;
+  std::vector<std::unique_ptr<meters::RequestCosting>> costings;  // one per adapter, same order
+  std::vector<std::string> warnings;  // e.g. a model without a catalog price: its cost will be null
 
   // Each adapter with the prepared suites it runs, in plan order.
   std::vector<run::AdapterAssignment> Assignments() const;
@@ -39,6 +44,9 @@ struct LoadedPlan {
 
 // The suites folder for a plan file: <plan folder>/../suites when it exists, else <data root>/suites.
 std::string DefaultSuitesDir(const std::string& plan_path);
+
+// The shipped model catalog (adapters/catalog/ under the data root).
+std::optional<meters::ModelCatalog> LoadShippedCatalog(core::Diagnostics& diagnostics);
 
 // std::nullopt when anything is wrong; every problem is in `diagnostics`.
 std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const PlanSelection& selection,

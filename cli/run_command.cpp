@@ -108,6 +108,9 @@ int RunRunCommand(const std::vector<std::string>& args) {
   for (const auto& skipped : loaded->skipped) {
     std::cerr << fmt::format("notice: adapter '{}' skipped: {}\n", skipped.id, skipped.reason);
   }
+  for (const auto& warning : loaded->warnings) {
+    std::cerr << "warning: " << warning << "\n";
+  }
 
   const auto fingerprint = run::ComputeFingerprint(plan, loaded->adapter_configs, loaded->suites);
   nlohmann::json selection_json = {{"adapters", nlohmann::json::array()},

@@ -20,13 +20,14 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage = "usage: etalon validate PATH...\n"
-                               "Checks plans, suites and datasets (.jsonl), or every such file in a folder,\n"
+                               "Checks plans, suites, datasets (.jsonl) and model catalogs, or every such\nfile in a folder, "
                                "and prints every problem with its file:line and field. Exit code 2 if any.";
 
-enum class FileKind { kPlan, kSuite, kDataset, kOther };
+enum class FileKind { kPlan, kSuite, kDataset, kCatalog, kOther };
 
-// A YAML file is a plan when it has `adapters`, a suite when it has `template`
-// or `task`; anything else (a baseline's keyword list...) is another file.
+// A YAML file is a plan when it has `adapters`, a model catalog when it has
+// `models` and `providers`, a suite when it has `template` or `task`;
+// anything else (a baseline's keyword list...) is another file.
 FileKind KindOf(const fs::path& path) {
   const auto extension = path.extension().string();
   if (extension == ".jsonl") {
@@ -39,6 +40,9 @@ FileKind KindOf(const fs::path& path) {
     const auto root = YAML::LoadFile(path.string());
     if (root.IsMap() && root["adapters"].IsDefined()) {
       return FileKind::kPlan;
+    }
+    if (root.IsMap() && root["models"].IsDefined() && root["providers"].IsDefined()) {
+      return FileKind::kCatalog;
     }
     if (root.IsMap() && !root["template"].IsDefined() && !root["task"].IsDefined()) {
       return FileKind::kOther;
@@ -59,6 +63,10 @@ void ValidateFile(const fs::path& path, core::Diagnostics& diagnostics) {
       break;
     case FileKind::kDataset:
       dataset::CheckDataset(path.string(), diagnostics);
+      break;
+    case FileKind::kCatalog:
+      // Its zones' electricity mixes sit beside it, as in adapters/catalog/.
+      meters::ModelCatalog::Load(path.string(), (path.parent_path() / "electricity_mixes.yaml").string(), diagnostics);
       break;
     case FileKind::kOther:
       diagnostics.push_back({path.string(), 0, "", "not a plan, suite or dataset (.yaml, .yml or .jsonl)"});

@@ -74,6 +74,8 @@ nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Res
   } else {
     record["energy"] = nullptr;
   }
+  record["cost"] = context.cost;
+  record["carbon"] = context.carbon;
   record["attempts"] = response.attempts;
   record["served_model"] = response.served_model.empty() ? nlohmann::ordered_json(nullptr)
                                                          : nlohmann::ordered_json(response.served_model);

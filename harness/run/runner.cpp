@@ -42,6 +42,7 @@ struct Runner::InFlight {
 struct Runner::Lane {
   Lane(const AdapterAssignment& assignment, std::size_t concurrency)
       : adapter(assignment.adapter),
+        costing(assignment.costing),
         suites(assignment.suites),
         slots(concurrency),
         free_slots(static_cast<std::ptrdiff_t>(concurrency)) {
@@ -51,6 +52,7 @@ struct Runner::Lane {
   }
 
   core::Adapter* adapter;
+  const meters::RequestCosting* costing;
   std::vector<const PreparedSuite*> suites;
   std::mutex mutex;
   std::condition_variable idle;
@@ -222,8 +224,15 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
       scores.emplace_back(metric->Info().name, metric->Score(response.text, in_flight->sample));
     }
   }
-  const RecordContext context{in_flight->suite->dataset.sha256, in_flight->prompt_sha256, in_flight->started_at,
-                              core::NowUtc()};
+  RecordContext context{in_flight->suite->dataset.sha256, in_flight->prompt_sha256, in_flight->started_at,
+                        core::NowUtc()};
+  if (const auto* costing = in_flight->lane->costing; costing != nullptr && !response.error) {
+    if (!response.energy) {
+      response.energy = costing->EstimateEnergy(response);
+    }
+    context.cost = costing->Cost(response);
+    context.carbon = costing->Carbon(response);
+  }
   const bool failed = response.error.has_value();
   try {
     if (journal_.Append(in_flight->key, MakeResultRecord(in_flight->key, response, scores, context))) {

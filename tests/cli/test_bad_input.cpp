@@ -92,8 +92,26 @@ TEST_CASE("etalon validate prints every problem with its location", "[cli][bad-i
 
 TEST_CASE("etalon validate accepts the project's own plans, suites and datasets", "[cli]") {
   const std::string root = ETALON_SOURCE_DIR;
-  const auto result = RunEtalon({"validate", root + "/plans", root + "/suites", root + "/datasets"});
+  const auto result =
+      RunEtalon({"validate", root + "/plans", root + "/suites", root + "/datasets", root + "/adapters/catalog"});
   INFO(result.err);
   CHECK(result.exit_code == 0);
   CHECK_THAT(result.out, Catch::Contains("ok: " + root + "/plans/demo.yaml"));
+  CHECK_THAT(result.out, Catch::Contains("ok: " + root + "/adapters/catalog/models.yaml"));
+}
+
+TEST_CASE("etalon validate refuses a catalog price without its source", "[cli][bad-input]") {
+  const std::string root = ETALON_SOURCE_DIR;
+  MiniProject project;
+  auto models = etalon::testing::ReadFile(root + "/adapters/catalog/models.yaml");
+  const std::string fixture_source = "      source: docs/catalog.md (test fixture, fictitious)\n    parameters:";
+  const auto at = models.find(fixture_source);
+  REQUIRE(at != std::string::npos);
+  models.replace(at, fixture_source.size(), "    parameters:");
+  const auto path = project.dir.Write("catalog/models.yaml", models);
+  project.dir.Write("catalog/electricity_mixes.yaml",
+                    etalon::testing::ReadFile(root + "/adapters/catalog/electricity_mixes.yaml"));
+  const auto result = RunEtalon({"validate", path});
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("field 'models[23].price.source': is required: every price needs its public source"));
 }

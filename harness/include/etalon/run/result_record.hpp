@@ -21,6 +21,8 @@ struct RecordContext {
   std::string prompt_sha256;
   std::string started_at;    // UTC, when the request was handed to the adapter
   std::string completed_at;  // UTC
+  nlohmann::ordered_json cost = nullptr;    // meters::RequestCosting::Cost, or null
+  nlohmann::ordered_json carbon = nullptr;  // meters::RequestCosting::Carbon, or null
 };
 
 using NamedScores = std::vector<std::pair<std::string, metrics::SampleScore>>;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "etalon/core/adapter.hpp"
+#include "etalon/meters/request_costing.hpp"
 #include "etalon/run/journal.hpp"
 #include "etalon/run/prepared_suite.hpp"
 #include "etalon/run/progress_meter.hpp"
@@ -48,6 +49,7 @@ struct AdapterAssignment {
   core::Adapter* adapter = nullptr;
   std::vector<const PreparedSuite*> suites;
   std::size_t concurrency = 0;  // in flight for this adapter; 0: RunnerSettings::concurrency
+  const meters::RequestCosting* costing = nullptr;  // prices and API estimates; null: none
 };
 
 // Samples a suite contributes under `limit`.
