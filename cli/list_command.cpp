@@ -8,6 +8,7 @@
 
 #include "command_line.hpp"
 #include "etalon/adapters/adapter_registry.hpp"
+#include "plan_setup.hpp"
 #include "etalon/metrics/metric_registry.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/prepared_suite.hpp"
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kUsage = "usage: etalon list suites|adapters|metrics|reporters [--suites-dir DIR]";
+constexpr const char* kUsage = "usage: etalon list suites|adapters|metrics|reporters|models [--suites-dir DIR]";
 
 int ListSuites(const std::string& suites_dir) {
   std::vector<fs::path> files;
@@ -55,13 +56,52 @@ int ListSuites(const std::string& suites_dir) {
   return status;
 }
 
+std::string Figure(const std::optional<meters::Bounds>& bounds) {
+  if (!bounds) {
+    return "n/p";  // not published
+  }
+  return bounds->low == bounds->high ? fmt::format("{:g}", bounds->low)
+                                     : fmt::format("{:g}-{:g}", bounds->low, bounds->high);
+}
+
+std::string Flag(const std::optional<bool>& value) { return value ? (*value ? "yes" : "no") : "n/p"; }
+
+// One line a model; "n/p" marks a fact not published (null in the catalog).
+int ListModels() {
+  core::Diagnostics diagnostics;
+  const auto catalog = LoadShippedCatalog(diagnostics);
+  if (!catalog) {
+    for (const auto& diagnostic : diagnostics) {
+      std::cerr << "error: " << diagnostic.ToString() << "\n";
+    }
+    return kExitInputError;
+  }
+  std::cout << fmt::format("{:<46} {:<12} {:>9} {:>9} {:>5} {:>12} {:>12} {:<8} {:<6} {:<10} {}\n", "model",
+                           "provider", "in EUR/M", "out EUR/M", "from", "params B", "active B", "open", "EU",
+                           "SecNumCl.", "licence");
+  for (const auto& model : catalog->models()) {
+    const auto price = [&](double per_million) {
+      return model.price ? fmt::format("{:.3f}", per_million * model.price->eur_per_unit) : std::string("n/p");
+    };
+    std::cout << fmt::format("{:<46} {:<12} {:>9} {:>9} {:>5} {:>12} {:>12} {:<8} {:<6} {:<10} {}\n", model.id,
+                             model.provider, price(model.price ? model.price->input_per_million : 0),
+                             price(model.price ? model.price->output_per_million : 0),
+                             model.price ? model.price->currency : "", Figure(model.total_params_b),
+                             Figure(model.active_params_b), Flag(model.open_weights), Flag(model.hosting.eu_hosting),
+                             Flag(model.hosting.secnumcloud), model.licence.empty() ? "n/p" : model.licence);
+  }
+  std::cout << "n/p: not published (null in the catalog). Prices converted to EUR at the catalog's stated rates; "
+               "sources in adapters/catalog/models.yaml and docs/catalog.md.\n";
+  return kExitSuccess;
+}
+
 }  // namespace
 
 int RunListCommand(const std::vector<std::string>& args) {
   po::options_description options("etalon list options");
   options.add_options()
       ("help,h", "show this help")
-      ("what", po::value<std::string>(), "suites, adapters, metrics or reporters")
+      ("what", po::value<std::string>(), "suites, adapters, metrics, reporters or models")
       ("suites-dir", po::value<std::string>(), "where suite files are (default: suites/ of the data root)");
   po::positional_options_description positional;
   positional.add("what", 1);
@@ -90,6 +130,9 @@ int RunListCommand(const std::vector<std::string>& args) {
       }
     }
     return kExitSuccess;
+  }
+  if (what == "models") {
+    return ListModels();
   }
   if (what == "reporters") {
     for (const auto& reporter : reports::AllReporters()) {

@@ -25,6 +25,14 @@ nlohmann::json SloJson(const ServiceLevels& slo) {
           {"end_to_end_ms", OptionalNumber(slo.end_to_end_ms)}};
 }
 
+nlohmann::json YearlyJson(const std::vector<std::pair<std::string, double>>& yearly) {
+  nlohmann::json json = nlohmann::json::object();
+  for (const auto& [suite, requests] : yearly) {
+    json[suite] = requests;
+  }
+  return json;
+}
+
 }  // namespace
 
 nlohmann::json Plan::Resolved() const {
@@ -37,7 +45,8 @@ nlohmann::json Plan::Resolved() const {
                              {"when_env", adapter.when_env},
                              {"options", adapter.options},
                              {"suites", adapter.suites},
-                             {"concurrency", adapter.concurrency.value_or(concurrency)}});
+                             {"concurrency", adapter.concurrency.value_or(concurrency)},
+                             {"server_eur_per_hour", OptionalNumber(adapter.server_eur_per_hour)}});
   }
   return {{"name", name},
           {"seed", seed},
@@ -47,6 +56,7 @@ nlohmann::json Plan::Resolved() const {
           {"max_error_rate", max_error_rate},
           {"arrival_rate_per_s", OptionalNumber(arrival_rate_per_s)},
           {"slo", SloJson(slo)},
+          {"yearly_requests", YearlyJson(yearly_requests)},
           {"adapters", adapters_json},
           {"suites", suites}};
 }
@@ -58,7 +68,9 @@ AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::
   AdapterConfig adapter;
   adapter.line = LineOf(node);
   YamlFields fields(node, file, fmt::format("adapters[{}]", index), diagnostics);
-  fields.RejectUnknown({"id", "kind", "preset", "model", "when_env", "options", "suites", "concurrency"});
+  fields.RejectUnknown(
+      {"id", "kind", "preset", "model", "when_env", "options", "suites", "concurrency", "server_eur_per_hour"});
+  adapter.server_eur_per_hour = fields.Number("server_eur_per_hour", 0, 1e6);
   if (const auto concurrency = fields.Integer("concurrency", 1, 4096)) {
     adapter.concurrency = static_cast<std::size_t>(*concurrency);
   }
@@ -116,7 +128,8 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.as_written = YamlToJson(*root);
   YamlFields fields(*root, path, "", diagnostics);
   fields.RejectUnknown({"name", "description", "seed", "concurrency", "repeats", "request_timeout_s",
-                        "max_error_rate", "arrival_rate_per_s", "slo", "adapters", "suites", "suites_dir"});
+                        "max_error_rate", "arrival_rate_per_s", "slo", "yearly_requests", "adapters", "suites",
+                        "suites_dir"});
   plan.name = fields.String("name", true).value_or("");
   if (!plan.name.empty() && !core::IsValidIdentifier(plan.name)) {
     fields.Report("name", core::kIdentifierRule);
@@ -166,6 +179,22 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
       if (seen_suites.count(suite) == 0) {
         fields.ReportAt(plan.adapters[index].line, fmt::format("adapters[{}].suites", index),
                         fmt::format("suite '{}' is not in the plan's suites", suite));
+      }
+    }
+  }
+  if (fields.Has("yearly_requests")) {
+    const auto node = fields.Node("yearly_requests");
+    if (!node.IsMap()) {
+      fields.Report("yearly_requests", "must be a mapping of suite id: requests per year");
+    } else {
+      YamlFields yearly(node, path, "yearly_requests", diagnostics);
+      for (const auto& entry : node) {
+        const auto suite = entry.first.Scalar();
+        if (seen_suites.count(suite) == 0) {
+          yearly.Report(suite, fmt::format("suite '{}' is not in the plan's suites", suite));
+        } else if (const auto requests = yearly.Number(suite, 0, 1e15)) {
+          plan.yearly_requests.emplace_back(suite, *requests);
+        }
       }
     }
   }

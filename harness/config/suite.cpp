@@ -104,6 +104,42 @@ void ReadMetrics(YamlFields& fields, const std::string& file, Suite& suite, core
   }
 }
 
+void ReadPassRule(YamlFields& fields, const std::string& file, Suite& suite, core::Diagnostics& diagnostics) {
+  if (!fields.Has("pass")) {
+    return;
+  }
+  const auto node = fields.Node("pass");
+  if (!node.IsMap()) {
+    fields.Report("pass", "must be a mapping with metric and threshold");
+    return;
+  }
+  YamlFields pass_fields(node, file, "pass", diagnostics);
+  pass_fields.RejectUnknown({"metric", "threshold"});
+  PassRule rule;
+  rule.metric = pass_fields.String("metric", true).value_or("");
+  const auto threshold = pass_fields.Number("threshold", -1e12, 1e12);
+  if (!pass_fields.Has("threshold")) {
+    pass_fields.Report("threshold", "is required");
+  }
+  std::vector<std::string> names;
+  for (const auto& spec : suite.metrics) {
+    const auto made = metrics::MakeMetrics(spec);
+    if (const auto* built = std::get_if<std::vector<std::unique_ptr<metrics::Metric>>>(&made)) {
+      for (const auto& metric : *built) {
+        names.push_back(metric->Info().name);
+      }
+    }
+  }
+  if (!rule.metric.empty() && std::find(names.begin(), names.end(), rule.metric) == names.end()) {
+    pass_fields.Report("metric", fmt::format("'{}' is not one of this suite's metrics", rule.metric));
+    return;
+  }
+  if (threshold) {
+    rule.threshold = *threshold;
+    suite.pass = std::move(rule);
+  }
+}
+
 }  // namespace
 
 bool Suite::Includes(const core::Sample& sample) const {
@@ -129,7 +165,7 @@ SuiteLoadResult LoadSuite(const std::string& path) {
   suite.as_written = YamlToJson(*root);
   YamlFields fields(*root, path, "", diagnostics);
   fields.RejectUnknown({"id", "version", "task", "description", "dataset", "dataset_sha256", "system", "template",
-                        "few_shot", "metrics", "generation", "where"});
+                        "few_shot", "metrics", "pass", "generation", "where"});
   suite.id = fields.String("id", true).value_or("");
   if (!suite.id.empty()) {
     if (!core::IsValidIdentifier(suite.id)) {
@@ -160,6 +196,7 @@ SuiteLoadResult LoadSuite(const std::string& path) {
   suite.template_text = fields.String("template", true).value_or("");
   ReadFewShot(fields, path, suite, diagnostics);
   ReadMetrics(fields, path, suite, diagnostics);
+  ReadPassRule(fields, path, suite, diagnostics);
   ReadGeneration(fields, path, suite.generation, diagnostics);
   if (fields.Has("where")) {
     const auto node = fields.Node("where");

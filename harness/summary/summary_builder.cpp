@@ -12,6 +12,7 @@
 #include "etalon/core/line_reader.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/stats/descriptive.hpp"
+#include "etalon/summary/cost_figures.hpp"
 #include "etalon/summary/serving_figures.hpp"
 #include "etalon/version.hpp"
 
@@ -43,6 +44,10 @@ struct CellAccumulator {
   std::map<std::string, std::size_t> errors_by_kind;
   std::vector<MetricAccumulator> metrics;
   ServingFigures serving;
+  CostFigures cost;
+  const config::PassRule* pass = nullptr;  // the suite's, or null
+  bool pass_higher_is_better = true;
+  std::size_t correct = 0;
   std::int64_t input_tokens = 0;
   std::int64_t output_tokens = 0;
   bool tokens_reported = false;
@@ -78,7 +83,15 @@ void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config
     ++cell.errors_by_kind[record.at("error").at("kind").get<std::string>()];
     return;  // a failed request has no output to score; it counts in error_rate instead
   }
+  cell.cost.Add(record);
   const auto& scores = record.at("scores");
+  if (cell.pass != nullptr) {
+    const auto score = scores.find(cell.pass->metric);
+    if (score != scores.end() && score->at("value").is_number()) {
+      const double value = score->at("value").get<double>();
+      cell.correct += (cell.pass_higher_is_better ? value >= cell.pass->threshold : value <= cell.pass->threshold) ? 1 : 0;
+    }
+  }
   for (auto& accumulator : cell.metrics) {
     const auto found = scores.find(accumulator.metric->Info().name);
     if (found != scores.end()) {
@@ -147,6 +160,27 @@ nlohmann::ordered_json MetricJson(const MetricAccumulator& accumulator) {
   return json;
 }
 
+CostContext CostContextFor(const config::Plan& plan, const std::string& adapter_id, const std::string& suite_id,
+                           const CellAccumulator& cell, double span_s) {
+  CostContext context;
+  context.succeeded = cell.recorded - cell.failed;
+  context.span_s = span_s;
+  for (const auto& adapter : plan.adapters) {
+    if (adapter.id == adapter_id) {
+      context.server_eur_per_hour = adapter.server_eur_per_hour;
+    }
+  }
+  for (const auto& [suite, requests] : plan.yearly_requests) {
+    if (suite == suite_id) {
+      context.yearly_requests = requests;
+    }
+  }
+  if (cell.pass != nullptr) {
+    context.correct = cell.correct;
+  }
+  return context;
+}
+
 std::string HostName() {
   char name[256] = {};
   if (gethostname(name, sizeof name - 1) != 0) {
@@ -199,6 +233,10 @@ Summary BuildSummary(const SummaryInput& input) {
       cell.expected = run::SamplesInRun(*prepared, input.limit) * static_cast<std::size_t>(input.plan->repeats);
       for (const auto& metric : prepared->metrics) {
         cell.metrics.push_back({metric.get(), {}, {}, 0, 0});
+        if (prepared->suite.pass && metric->Info().name == prepared->suite.pass->metric) {
+          cell.pass = &*prepared->suite.pass;
+          cell.pass_higher_is_better = metric->Info().higher_is_better;
+        }
       }
     }
   }
@@ -255,6 +293,10 @@ Summary BuildSummary(const SummaryInput& input) {
       entry["metrics"] = std::move(metric_values);
       entry["latency_ms"] = cell.serving.LatencyJson();
       entry["throughput"] = cell.serving.ThroughputJson(input.plan->arrival_rate_per_s, input.plan->slo);
+      const auto cost_context = CostContextFor(*input.plan, adapter_id, prepared->suite.id, cell,
+                                               entry["throughput"]["span_s"].get<double>());
+      entry["cost"] = cell.cost.CostJson(cost_context);
+      entry["carbon"] = cell.cost.CarbonJson(cost_context);
       entry["energy"] = {{"measured", EnergyJson(cell.measured_energy, true)},
                          {"estimated", EnergyJson(cell.estimated_energy, false)}};
       entry["usage"] = cell.tokens_reported ? nlohmann::ordered_json{{"input_tokens", cell.input_tokens},

@@ -117,6 +117,11 @@ TEST_CASE("etalon --version, --help and list", "[cli]") {
   const auto suites = RunEtalon({"list", "suites", "--suites-dir", std::string(ETALON_SOURCE_DIR) + "/suites"});
   CHECK(suites.exit_code == 0);
   CHECK_THAT(suites.out, Catch::Contains("resume-administratif"));
+  const auto models = RunEtalon({"list", "models"});
+  CHECK(models.exit_code == 0);
+  // The fixture's 1.00 / 2.00 EUR per million tokens, and its parameter range.
+  CHECK_THAT(models.out, Catch::Matches("(.|\n)*simulated-chat +simulator +1\\.000 +2\\.000 +EUR +7-9(.|\n)*"));
+  CHECK_THAT(models.out, Catch::Contains("n/p: not published"));
   CHECK(RunEtalon({"list", "things"}).exit_code == 2);
   CHECK(RunEtalon({"frobnicate"}).exit_code == 2);
 }

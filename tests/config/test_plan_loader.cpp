@@ -126,3 +126,23 @@ TEST_CASE("Service-level and arrival errors are located", "[config]") {
   CHECK_THAT(messages, Catch::Contains(path + ":4: field 'slo.ttft': unknown field"));
   CHECK_THAT(messages, Catch::Contains(path + ":5: field 'slo.tpot_ms': must be between 0 and"));
 }
+
+TEST_CASE("A plan may state yearly volumes per suite and a self-hosted server's hourly price", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml",
+                              "name: p\nyearly_requests: {s: 250000, t: 12}\n"
+                              "adapters:\n  - id: a\n    kind: builtin:echo\n    server_eur_per_hour: 3.5\n"
+                              "suites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  CHECK_FALSE(result.plan);
+  CHECK_THAT(AllMessages(result.diagnostics),
+             Catch::Contains(path + ":2: field 'yearly_requests.t': suite 't' is not in the plan's suites"));
+  const auto good = dir.Write("q.yaml",
+                              "name: q\nyearly_requests: {s: 250000}\n"
+                              "adapters:\n  - id: a\n    kind: builtin:echo\n    server_eur_per_hour: 3.5\n"
+                              "suites: [s]\n");
+  const auto loaded = LoadPlan(good, "");
+  REQUIRE(loaded.plan);
+  CHECK(loaded.plan->yearly_requests == std::vector<std::pair<std::string, double>>{{"s", 250000.0}});
+  CHECK(loaded.plan->adapters[0].server_eur_per_hour == 3.5);
+}

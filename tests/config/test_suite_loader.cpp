@@ -41,3 +41,21 @@ TEST_CASE("A suite's id must match its file name and its task must be known", "[
   CHECK(result.diagnostics[0].ToString() == path + ":1: field 'id': must match the file name ('s')");
   CHECK_THAT(result.diagnostics[1].ToString(), Catch::StartsWith(path + ":2: field 'task': unknown task 'poetry'"));
 }
+
+TEST_CASE("A suite's pass rule names one of its metrics and a threshold", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto good = dir.Write("s.yaml", "id: s\ntask: qa\ndataset: d.jsonl\ntemplate: x\nmetrics: [token_f1]\n"
+                                        "pass: {metric: token_f1, threshold: 0.5}\n");
+  const auto loaded = LoadSuite(good);
+  REQUIRE(loaded.suite);
+  REQUIRE(loaded.suite->pass);
+  CHECK(loaded.suite->pass->metric == "token_f1");
+  CHECK(loaded.suite->pass->threshold == 0.5);
+  const auto bad = dir.Write("t/s.yaml", "id: s\ntask: qa\ndataset: d.jsonl\ntemplate: x\nmetrics: [token_f1]\n"
+                                         "pass:\n  metric: bleu\n");
+  const auto refused = LoadSuite(bad);
+  CHECK_FALSE(refused.suite);
+  REQUIRE(refused.diagnostics.size() == 2);
+  CHECK(refused.diagnostics[0].ToString() == bad + ":7: field 'pass.threshold': is required");
+  CHECK(refused.diagnostics[1].ToString() == bad + ":7: field 'pass.metric': 'bleu' is not one of this suite's metrics");
+}

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,9 @@ struct AdapterConfig {
   nlohmann::json options = nlohmann::json::object();  // kind-specific
   std::vector<std::string> suites;  // the plan suites this adapter runs; empty: all of them
   std::optional<std::size_t> concurrency;  // overrides the plan's for this adapter (local engines: the cores)
+  // Self-hosted models: what the server costs per hour, as the buyer states
+  // it; the cost is this times the measured wall time (docs/cost.md).
+  std::optional<double> server_eur_per_hour;
   std::size_t line = 0;  // where the entry starts in the plan file
 };
 
@@ -50,6 +54,8 @@ struct Plan {
   // process at this rate; unset: closed loop (a new request when one ends).
   std::optional<double> arrival_rate_per_s;
   ServiceLevels slo;
+  // Requests a year each suite stands for, to project costs and impacts.
+  std::vector<std::pair<std::string, double>> yearly_requests;
   std::vector<AdapterConfig> adapters;
   std::vector<std::string> suites;      // suite ids
   std::size_t suites_line = 0;          // where `suites` is in the plan file

@@ -20,6 +20,14 @@ struct FewShotConfig {
   std::size_t count = 0;  // how many exemplars (the first `count` lines)
 };
 
+// When a sample counts as a correct answer, for cost per correct answer: its
+// `metric` value reaches `threshold` (at least, or at most for a metric where
+// lower is better).
+struct PassRule {
+  std::string metric;
+  double threshold = 0;
+};
+
 struct Suite {
   std::string path;  // the suite file
   std::string id;
@@ -34,6 +42,7 @@ struct Suite {
   std::optional<FewShotConfig> few_shot;
   std::vector<metrics::MetricSpec> metrics;
   std::size_t metrics_line = 0;
+  std::optional<PassRule> pass;
   core::GenerationSettings generation;
   // Samples kept: field -> accepted values (all fields must match); empty keeps every sample.
   // Lets a suite take the part of a dataset an engine covers (apertium: fr<->es only).

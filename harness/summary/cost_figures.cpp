@@ -1,0 +1,103 @@
+#include "etalon/summary/cost_figures.hpp"
+
+#include <fmt/format.h>
+
+namespace etalon::summary {
+
+namespace {
+
+nlohmann::ordered_json Ratio(double numerator, std::optional<double> denominator) {
+  return denominator && *denominator > 0 ? nlohmann::ordered_json(numerator / *denominator)
+                                         : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+void CostFigures::Add(const nlohmann::json& record) {
+  if (const auto cost = record.find("cost"); cost != record.end() && cost->is_object()) {
+    ++priced_;
+    eur_ += cost->at("eur").get<double>();
+    usage_estimated_ = usage_estimated_ || cost->at("usage_estimated").get<bool>();
+    price_dates_.insert(cost->at("price_date").get<std::string>());
+  }
+  if (const auto carbon = record.find("carbon"); carbon != record.end() && carbon->is_object()) {
+    ++carbon_requests_;
+    kgco2eq_ += carbon->at("kgco2eq").get<double>();
+    low_kgco2eq_ += carbon->at("low_kgco2eq").get<double>();
+    high_kgco2eq_ += carbon->at("high_kgco2eq").get<double>();
+    usage_kgco2eq_ += carbon->at("usage_kgco2eq").get<double>();
+    embodied_kgco2eq_ += carbon->at("embodied_kgco2eq").get<double>();
+    methods_.insert(carbon->at("method").get<std::string>());
+    zones_.insert(carbon->at("zone").get<std::string>());
+    if (const auto& assumption = carbon->at("assumptions").get_ref<const std::string&>(); !assumption.empty()) {
+      assumptions_.insert(assumption);
+    }
+  }
+}
+
+nlohmann::ordered_json CostFigures::CostJson(const CostContext& context) const {
+  nlohmann::ordered_json json;
+  double eur = 0;
+  std::optional<double> per_request_divisor;
+  if (context.server_eur_per_hour) {
+    // Self-hosted: the server's stated price for the wall time the cell took.
+    eur = *context.server_eur_per_hour * context.span_s / 3600;
+    json["basis"] = "server-time";
+    json["assumption"] = fmt::format("{} EUR per hour of server, stated in the plan, times {:.1f} s of measured wall time",
+                                     *context.server_eur_per_hour, context.span_s);
+    per_request_divisor = static_cast<double>(context.succeeded);
+  } else if (priced_ > 0) {
+    eur = eur_;
+    json["basis"] = "token-prices";
+    json["assumption"] = nullptr;
+    per_request_divisor = static_cast<double>(priced_);
+  } else {
+    return nullptr;
+  }
+  json["eur"] = eur;
+  json["requests_priced"] = context.server_eur_per_hour ? context.succeeded : priced_;
+  json["requests_unpriced"] = context.server_eur_per_hour ? 0 : context.succeeded - priced_;
+  json["per_request_eur"] = Ratio(eur, per_request_divisor);
+  json["correct"] = context.correct ? nlohmann::ordered_json(*context.correct) : nlohmann::ordered_json(nullptr);
+  json["per_correct_eur"] =
+      context.correct ? Ratio(eur, static_cast<double>(*context.correct)) : nlohmann::ordered_json(nullptr);
+  json["yearly_requests"] =
+      context.yearly_requests ? nlohmann::ordered_json(*context.yearly_requests) : nlohmann::ordered_json(nullptr);
+  const auto per_request = json["per_request_eur"];
+  json["per_year_eur"] = context.yearly_requests && per_request.is_number()
+                             ? nlohmann::ordered_json(per_request.get<double>() * *context.yearly_requests)
+                             : nlohmann::ordered_json(nullptr);
+  json["usage_estimated"] = usage_estimated_;
+  json["price_dates"] = price_dates_;
+  return json;
+}
+
+nlohmann::ordered_json CostFigures::CarbonJson(const CostContext& context) const {
+  if (carbon_requests_ == 0) {
+    return nullptr;
+  }
+  const auto requests = static_cast<double>(carbon_requests_);
+  nlohmann::ordered_json json;
+  json["requests"] = carbon_requests_;
+  json["kgco2eq"] = kgco2eq_;
+  json["low_kgco2eq"] = low_kgco2eq_;
+  json["high_kgco2eq"] = high_kgco2eq_;
+  json["usage_kgco2eq"] = usage_kgco2eq_;
+  json["embodied_kgco2eq"] = embodied_kgco2eq_;
+  json["per_request_kgco2eq"] = kgco2eq_ / requests;
+  if (context.yearly_requests) {
+    const double scale = *context.yearly_requests / requests;
+    json["per_year_kgco2eq"] = {{"value", kgco2eq_ * scale},
+                                {"low", low_kgco2eq_ * scale},
+                                {"high", high_kgco2eq_ * scale}};
+  } else {
+    json["per_year_kgco2eq"] = nullptr;
+  }
+  json["measured"] = false;
+  json["methods"] = methods_;
+  json["zones"] = zones_;
+  json["assumptions"] = assumptions_;
+  return json;
+}
+
+}  // namespace etalon::summary
