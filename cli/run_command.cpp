@@ -17,6 +17,7 @@
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/fingerprint.hpp"
 #include "etalon/run/run_folder.hpp"
+#include "etalon/run/run_projection.hpp"
 #include "etalon/run/runner.hpp"
 #include "exit_codes.hpp"
 #include "plan_setup.hpp"
@@ -52,6 +53,65 @@ void PrintDiagnostics(const core::Diagnostics& diagnostics) {
                            diagnostics.size() == 1 ? "" : "s");
 }
 
+std::string BoundsText(const std::optional<meters::Bounds>& bounds, double scale, const char* format) {
+  if (!bounds) {
+    return "n/a";
+  }
+  return fmt::format(fmt::runtime(std::string(format) + "-" + format), bounds->low * scale, bounds->high * scale);
+}
+
+struct ProjectionTotals {
+  double eur = 0;
+  std::size_t unpriced_cells = 0;
+  std::optional<meters::Bounds> joules;
+};
+
+ProjectionTotals SumProjection(const std::vector<run::CellProjection>& cells) {
+  ProjectionTotals totals;
+  for (const auto& cell : cells) {
+    if (cell.eur) {
+      totals.eur += *cell.eur;
+    } else {
+      ++totals.unpriced_cells;
+    }
+    if (cell.joules) {
+      totals.joules = meters::Bounds{totals.joules.value_or(meters::Bounds{}).low + cell.joules->low,
+                                     totals.joules.value_or(meters::Bounds{}).high + cell.joules->high};
+    }
+  }
+  return totals;
+}
+
+void PrintProjection(const std::vector<run::CellProjection>& cells, const ProjectionTotals& totals) {
+  std::cout << fmt::format("projection, before any request: tokens at {} characters each, output at the suite's "
+                           "max_tokens (or {}); energy and compute time are EcoLogits estimates for remote models\n",
+                           run::kCharactersPerToken, run::kProjectedOutputTokens);
+  std::cout << fmt::format("{:<20} {:<28} {:>8} {:>12} {:>12} {:>10} {:>22} {:>20}\n", "adapter", "suite", "requests",
+                           "in tokens", "out tokens", "EUR", "kWh (low-high)", "compute s (low-high)");
+  for (const auto& cell : cells) {
+    std::cout << fmt::format("{:<20} {:<28} {:>8} {:>12.0f} {:>12.0f} {:>10} {:>22} {:>20}\n", cell.adapter,
+                             cell.suite, cell.requests, cell.input_tokens, cell.output_tokens,
+                             cell.eur ? fmt::format("{:.4f}", *cell.eur) : "n/a",
+                             BoundsText(cell.joules, 1 / 3.6e6, "{:.6f}"), BoundsText(cell.compute_s, 1, "{:.0f}"));
+  }
+  std::cout << fmt::format("total: {:.4f} EUR ({} cell{} without a catalog price), {} kWh estimated; "
+                           "local engines are measured during the run, not projected\n",
+                           totals.eur, totals.unpriced_cells, totals.unpriced_cells == 1 ? "" : "s",
+                           BoundsText(totals.joules, 1 / 3.6e6, "{:.6f}"));
+}
+
+// Why the projected run would exceed the plan's budget, or std::nullopt.
+std::optional<std::string> ProjectionOverBudget(const config::Budget& budget, const ProjectionTotals& totals) {
+  if (budget.eur && totals.eur > *budget.eur) {
+    return fmt::format("projected cost {:.4f} EUR is above the plan's budget of {:.4f} EUR", totals.eur, *budget.eur);
+  }
+  if (budget.kwh && totals.joules && (totals.joules->low + totals.joules->high) / 2 / 3.6e6 > *budget.kwh) {
+    return fmt::format("projected energy {:.6f} kWh (middle of the estimate) is above the plan's budget of {:.6f} kWh",
+                       (totals.joules->low + totals.joules->high) / 2 / 3.6e6, *budget.kwh);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int RunRunCommand(const std::vector<std::string>& args) {
@@ -66,7 +126,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
       ("adapters", po::value<std::string>(), "comma-separated adapter ids to run (default: all)")
       ("suites", po::value<std::string>(), "comma-separated suite ids to run (default: all)")
       ("lang", po::value<std::string>()->default_value("fr"), "report language: fr or en")
-      ("quiet,q", po::bool_switch(), "no progress line");
+      ("quiet,q", po::bool_switch(), "no progress line")
+      ("dry-run", po::bool_switch(), "project cost, energy and compute time from the catalog, send nothing");
   po::positional_options_description positional;
   positional.add("plan", 1);
   bool help_shown = false;
@@ -111,6 +172,25 @@ int RunRunCommand(const std::vector<std::string>& args) {
   for (const auto& warning : loaded->warnings) {
     std::cerr << "warning: " << warning << "\n";
   }
+  const bool dry_run = (*values)["dry-run"].as<bool>();
+  if (dry_run || plan.budget.Any()) {
+    std::vector<run::ProjectionInput> projection_inputs;
+    for (const auto& assignment : loaded->Assignments()) {
+      projection_inputs.push_back({assignment.adapter->Id(), assignment.costing, assignment.suites});
+    }
+    const auto cells = run::ProjectRun(projection_inputs, limit, plan.repeats);
+    const auto projected = SumProjection(cells);
+    if (dry_run) {
+      PrintProjection(cells, projected);
+    }
+    if (const auto over = ProjectionOverBudget(plan.budget, projected)) {
+      std::cerr << "error: " << *over << "; nothing was run\n";
+      return kExitInputError;
+    }
+    if (dry_run) {
+      return kExitSuccess;
+    }
+  }
 
   const auto fingerprint = run::ComputeFingerprint(plan, loaded->adapter_configs, loaded->suites);
   nlohmann::json selection_json = {{"adapters", nlohmann::json::array()},
@@ -138,6 +218,11 @@ int RunRunCommand(const std::vector<std::string>& args) {
   for (const auto& warning : warnings) {
     std::cerr << "warning: " << warning << "\n";
   }
+  // Spending of earlier attempts counts too, so a resume cannot overrun the budget.
+  meters::SpendTracker spend(plan.budget);
+  if (folder->resumed()) {
+    spend.AddJournal(folder->results_path());
+  }
 
   std::signal(SIGINT, OnStopSignal);
   std::signal(SIGTERM, OnStopSignal);
@@ -156,6 +241,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   settings.stop_requested = &g_stop_requested;
   settings.arrival_rate_per_s = plan.arrival_rate_per_s;
   settings.seed = plan.seed;
+  settings.spend = plan.budget.Any() ? &spend : nullptr;
 
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
@@ -211,6 +297,9 @@ int RunRunCommand(const std::vector<std::string>& args) {
 
   std::cout << fmt::format("results: {}\nsummary: {}\nreport:  {}\n", folder->results_path(), folder->summary_path(),
                            folder->File("report.md"));
+  if (const auto over = spend.Exceeded(); over && settings.spend != nullptr) {
+    std::cerr << "etalon: budget reached: " << *over << "; the run stopped cleanly\n";
+  }
   if (totals.stopped || summary.totals.recorded < summary.totals.expected) {
     std::cerr << fmt::format("etalon: the run was cut short ({}/{} results); finish it with: etalon run {} --resume --out {}\n",
                              summary.totals.recorded, summary.totals.expected, plan_path, out);

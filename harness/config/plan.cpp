@@ -57,6 +57,8 @@ nlohmann::json Plan::Resolved() const {
           {"arrival_rate_per_s", OptionalNumber(arrival_rate_per_s)},
           {"slo", SloJson(slo)},
           {"yearly_requests", YearlyJson(yearly_requests)},
+          {"budget", budget.Any() ? nlohmann::json{{"eur", OptionalNumber(budget.eur)}, {"kwh", OptionalNumber(budget.kwh)}}
+                                  : nlohmann::json(nullptr)},
           {"adapters", adapters_json},
           {"suites", suites}};
 }
@@ -128,8 +130,18 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.as_written = YamlToJson(*root);
   YamlFields fields(*root, path, "", diagnostics);
   fields.RejectUnknown({"name", "description", "seed", "concurrency", "repeats", "request_timeout_s",
-                        "max_error_rate", "arrival_rate_per_s", "slo", "yearly_requests", "adapters", "suites",
-                        "suites_dir"});
+                        "max_error_rate", "arrival_rate_per_s", "slo", "yearly_requests", "budget", "adapters",
+                        "suites", "suites_dir"});
+  if (fields.Has("budget")) {
+    if (!fields.Node("budget").IsMap()) {
+      fields.Report("budget", "must be a mapping with eur and/or kwh");
+    } else {
+      YamlFields budget(fields.Node("budget"), path, "budget", diagnostics);
+      budget.RejectUnknown({"eur", "kwh"});
+      plan.budget.eur = budget.Number("eur", 0, 1e12);
+      plan.budget.kwh = budget.Number("kwh", 0, 1e12);
+    }
+  }
   plan.name = fields.String("name", true).value_or("");
   if (!plan.name.empty() && !core::IsValidIdentifier(plan.name)) {
     fields.Report("name", core::kIdentifierRule);

@@ -75,7 +75,9 @@ std::optional<RequestCosting::Estimate> RequestCosting::EstimateImpacts(const co
     input.active_params_b = upper ? entry->active_params_b->high : entry->active_params_b->low;
     input.total_params_b = upper ? entry->total_params_b->high : entry->total_params_b->low;
     input.output_tokens = static_cast<double>(*response.usage.output_tokens);
-    input.request_latency_s = response.timing.end_to_end_ms / 1000;
+    if (response.timing.end_to_end_ms > 0) {
+      input.request_latency_s = response.timing.end_to_end_ms / 1000;  // unset for a projection: nothing measured yet
+    }
     input.mix = zone->mix;
     input.pue = upper ? pue.high : pue.low;
     input.datacenter_wue_l_per_kwh = upper ? wue.high : wue.low;
@@ -93,6 +95,14 @@ std::optional<core::EnergyReading> RequestCosting::EstimateEnergy(const core::Re
   const double low = estimate->low.request_energy_kwh * kJoulesPerKwh;
   const double high = estimate->high.request_energy_kwh * kJoulesPerKwh;
   return core::EnergyReading{(low + high) / 2, false, std::string(kEcoLogitsMethod), low, high};
+}
+
+std::optional<Bounds> RequestCosting::ModelledLatencySeconds(const core::Response& response) const {
+  const auto estimate = EstimateImpacts(response);
+  if (!estimate) {
+    return std::nullopt;
+  }
+  return Bounds{estimate->low.generation_latency_s, estimate->high.generation_latency_s};
 }
 
 nlohmann::ordered_json RequestCosting::Carbon(const core::Response& response) const {

@@ -72,7 +72,8 @@ Runner::Runner(RunnerSettings settings, Journal& journal, ProgressMeter& progres
 Runner::~Runner() = default;
 
 bool Runner::StopRequested() const {
-  return fatal_.load() || (settings_.stop_requested != nullptr && settings_.stop_requested->load());
+  return fatal_.load() || (settings_.stop_requested != nullptr && settings_.stop_requested->load()) ||
+         (settings_.spend != nullptr && settings_.spend->Exceeded());
 }
 
 RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
@@ -235,7 +236,11 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
   }
   const bool failed = response.error.has_value();
   try {
-    if (journal_.Append(in_flight->key, MakeResultRecord(in_flight->key, response, scores, context))) {
+    const auto record = MakeResultRecord(in_flight->key, response, scores, context);
+    if (journal_.Append(in_flight->key, record)) {
+      if (settings_.spend != nullptr) {
+        settings_.spend->Add(record);
+      }
       completed_.fetch_add(1);
       if (failed) {
         failed_.fetch_add(1);

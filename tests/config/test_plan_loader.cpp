@@ -146,3 +146,17 @@ TEST_CASE("A plan may state yearly volumes per suite and a self-hosted server's 
   CHECK(loaded.plan->yearly_requests == std::vector<std::pair<std::string, double>>{{"s", 250000.0}});
   CHECK(loaded.plan->adapters[0].server_eur_per_hour == 3.5);
 }
+
+TEST_CASE("A plan may set a budget in EUR and kWh", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml", "name: p\nbudget: {eur: 12.5, kwh: 0.2}\n"
+                                        "adapters:\n  - id: a\n    kind: builtin:echo\nsuites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  REQUIRE(result.plan);
+  CHECK(result.plan->budget.eur == 12.5);
+  CHECK(result.plan->budget.kwh == 0.2);
+  CHECK(result.plan->Resolved()["budget"]["eur"] == 12.5);
+  const auto bad = dir.Write("q.yaml", "name: q\nbudget: {euros: 3}\nadapters:\n  - id: a\n    kind: builtin:echo\n"
+                                       "suites: [s]\n");
+  CHECK_THAT(AllMessages(LoadPlan(bad, "").diagnostics), Catch::Contains(bad + ":2: field 'budget.euros': unknown field"));
+}

@@ -42,6 +42,15 @@ struct ServiceLevels {
   bool Any() const { return ttft_ms || tpot_ms || end_to_end_ms; }
 };
 
+// Spending ceilings for a run: it refuses to start when its projection
+// exceeds one, and stops cleanly (resumable) when actual spending crosses it.
+struct Budget {
+  std::optional<double> eur;
+  std::optional<double> kwh;
+
+  bool Any() const { return eur || kwh; }
+};
+
 struct Plan {
   std::string path;  // the file it was read from
   std::string name;
@@ -56,6 +65,7 @@ struct Plan {
   ServiceLevels slo;
   // Requests a year each suite stands for, to project costs and impacts.
   std::vector<std::pair<std::string, double>> yearly_requests;
+  Budget budget;
   std::vector<AdapterConfig> adapters;
   std::vector<std::string> suites;      // suite ids
   std::size_t suites_line = 0;          // where `suites` is in the plan file

@@ -38,6 +38,10 @@ class RequestCosting {
   // zone, usage_kgco2eq, embodied_kgco2eq, assumptions}, or null.
   nlohmann::ordered_json Carbon(const core::Response& response) const;
 
+  // EcoLogits' modelled generation time, low and high, for a remote model
+  // with a known size; used to project a run's duration before it starts.
+  std::optional<Bounds> ModelledLatencySeconds(const core::Response& response) const;
+
   // Why requests get no cost, for a warning at the start of a run; empty when they do.
   std::string MissingPriceReason() const;
 

@@ -16,6 +16,7 @@
 
 #include "etalon/core/adapter.hpp"
 #include "etalon/meters/request_costing.hpp"
+#include "etalon/meters/spend_tracker.hpp"
 #include "etalon/run/journal.hpp"
 #include "etalon/run/prepared_suite.hpp"
 #include "etalon/run/progress_meter.hpp"
@@ -33,6 +34,9 @@ struct RunnerSettings {
   // not free at its arrival waits, and that wait is its `queued_ms`.
   std::optional<double> arrival_rate_per_s;
   std::int64_t seed = 0;
+  // Spending so far against the plan's budget; crossing it stops the run
+  // like a stop request (what is in flight completes, the rest can resume).
+  meters::SpendTracker* spend = nullptr;
 };
 
 struct RunTotals {
