@@ -66,6 +66,38 @@ std::string AdapterOptions::String(const std::string& name, const std::string& f
   return found->get<std::string>();
 }
 
+bool AdapterOptions::Boolean(const std::string& name, bool fallback) {
+  const auto found = config_.options.find(name);
+  if (found == config_.options.end()) {
+    return fallback;
+  }
+  if (!found->is_boolean()) {
+    Report(name, "must be true or false");
+    return fallback;
+  }
+  return found->get<bool>();
+}
+
+std::vector<std::pair<std::string, std::string>> AdapterOptions::StringMap(const std::string& name) {
+  std::vector<std::pair<std::string, std::string>> entries;
+  const auto found = config_.options.find(name);
+  if (found == config_.options.end()) {
+    return entries;
+  }
+  if (!found->is_object()) {
+    Report(name, "must be a mapping of names to text values");
+    return entries;
+  }
+  for (const auto& [key, value] : found->items()) {
+    if (!value.is_string()) {
+      Report(name + "." + key, "must be a text value");
+      continue;
+    }
+    entries.emplace_back(key, value.get<std::string>());
+  }
+  return entries;
+}
+
 std::string AdapterOptions::Path(const std::string& name, bool required) {
   const auto value = String(name, "");
   if (value.empty()) {

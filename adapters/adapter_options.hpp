@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "etalon/config/plan.hpp"
@@ -18,6 +19,9 @@ class AdapterOptions {
   std::int64_t Integer(const std::string& name, std::int64_t fallback, std::int64_t min, std::int64_t max);
   double Number(const std::string& name, double fallback, double min, double max);
   std::string String(const std::string& name, const std::string& fallback);
+  bool Boolean(const std::string& name, bool fallback);
+  // A mapping of text values ({Name: value, ...}); empty when absent.
+  std::vector<std::pair<std::string, std::string>> StringMap(const std::string& name);
   // Reports every option not in `known` (a typo must not be silently ignored).
   void RejectUnknown(const std::vector<std::string>& known);
   // A problem with option `name` found by the factory itself (a file it names cannot be read...).

@@ -5,11 +5,13 @@
 #include <fmt/format.h>
 
 #include "adapter_options.hpp"
+#include "anthropic/anthropic_adapter_factory.hpp"
 #include "builtin/bm25_retriever.hpp"
 #include "builtin/builtin_adapters.hpp"
 #include "builtin/keyword_router.hpp"
 #include "builtin/letter_field_extractor.hpp"
 #include "command/command_adapter.hpp"
+#include "openai/openai_adapter_factory.hpp"
 
 namespace etalon::adapters {
 
@@ -21,7 +23,7 @@ using Factory = std::function<std::unique_ptr<core::Adapter>(const config::Adapt
 struct Entry {
   const char* kind;
   const char* description;
-  const char* options;
+  std::string options;
   Factory make;
 };
 
@@ -119,6 +121,12 @@ const std::vector<Entry>& Entries() {
        "command, input_field (the prompt), media_field, media_root (the dataset's folder), stdin (input | none), "
        "mode (per-request | persistent), timeout_s (120), processes (concurrency); the entry's preset picks defaults",
        MakeCommandAdapter},
+      {"openai",
+       "An OpenAI-compatible API (OpenAI, Mistral, Albert, vLLM, Ollama, llama.cpp): chat completions streamed or "
+       "not, images for vision models, speech transcription, or embedding retrieval.",
+       openai::OpenAiOptionsHelp(), openai::MakeOpenAiAdapter},
+      {"anthropic", "Anthropic's Messages API, streamed or not.", anthropic::AnthropicOptionsHelp(),
+       anthropic::MakeAnthropicAdapter},
   };
   return entries;
 }

@@ -117,7 +117,8 @@ std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const Pla
     if (!Selected(selection.adapter_ids, config.id)) {
       continue;
     }
-    const adapters::AdapterContext context{plan.path, config.concurrency.value_or(plan.concurrency)};
+    const adapters::AdapterContext context{plan.path, config.concurrency.value_or(plan.concurrency),
+                                           plan.request_timeout_s, static_cast<std::uint64_t>(plan.seed)};
     // Built even when skipped for a missing variable, so a typo in its options still fails validation.
     auto adapter = adapters::MakeAdapter(config, context, diagnostics);
     if (!config.when_env.empty()) {

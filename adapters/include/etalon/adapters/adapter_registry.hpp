@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ std::vector<AdapterKindInfo> ListAdapterKinds();
 struct AdapterContext {
   std::string plan_path;        // for diagnostics
   std::size_t concurrency = 8;  // the plan's in-flight bound; local adapters size their pools with it
+  double request_timeout_s = 120;  // the plan's per-request deadline; HTTP adapters' default total timeout
+  std::uint64_t seed = 0;          // the plan's seed; HTTP adapters derive their retry-jitter seed from it
 };
 
 // Builds the adapter for one plan entry, or returns nullptr after adding

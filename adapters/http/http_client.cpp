@@ -1,0 +1,15 @@
+#include "http/http_client.hpp"
+
+#include "http/http_loop.hpp"
+
+namespace etalon::adapters::http {
+
+HttpClient::HttpClient(HttpClientSettings settings, std::shared_ptr<HttpLoop> loop)
+    : settings_(std::move(settings)),
+      retry_policy_(settings_.retry, settings_.seed),
+      limiter_(settings_.limits),
+      loop_(std::move(loop)) {}
+
+void HttpClient::Send(HttpRequest request, HttpDone done) { loop_->Submit(*this, std::move(request), std::move(done)); }
+
+}  // namespace etalon::adapters::http

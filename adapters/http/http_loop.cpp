@@ -1,0 +1,346 @@
+#include "http/http_loop.hpp"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace etalon::adapters::http {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::chrono::milliseconds kMaxPollWait{1000};
+constexpr const char* kUserAgent = "etalon/0.1";
+
+CURLM* Multi(void* multi) { return static_cast<CURLM*>(multi); }
+
+double Seconds(std::chrono::milliseconds duration) { return static_cast<double>(duration.count()) / 1000.0; }
+
+// Connection failures and timeouts are worth another attempt; a TLS or
+// protocol setup error will fail the same way again.
+bool IsRetryableTransport(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+struct HttpLoop::Call {
+  HttpClient* client = nullptr;
+  HttpRequest request;
+  HttpDone done;
+  HttpResult result;
+  Clock::time_point first_sent_at;
+  Clock::time_point sent_at;
+  CURL* easy = nullptr;
+  curl_slist* headers = nullptr;
+  curl_mime* form = nullptr;
+  bool first_byte_timed_out = false;
+  std::array<char, CURL_ERROR_SIZE> error_buffer{};
+
+  void Release() {
+    if (easy != nullptr) {
+      curl_easy_cleanup(easy);
+      easy = nullptr;
+    }
+    curl_slist_free_all(headers);
+    headers = nullptr;
+    curl_mime_free(form);
+    form = nullptr;
+  }
+  ~Call() { Release(); }
+};
+
+namespace {
+
+// The clock is read first: the timestamp is the arrival of these bytes, not
+// the end of their processing.
+std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
+  const auto at = Clock::now();
+  auto& result = *static_cast<HttpResult*>(user);
+  const auto bytes = size * count;
+  if (!result.first_byte_at) {
+    result.first_byte_at = at;
+  }
+  result.body.append(data, bytes);
+  result.chunks.push_back({result.body.size(), at});
+  return bytes;
+}
+
+std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user) {
+  const auto at = Clock::now();
+  auto& result = *static_cast<HttpResult*>(user);
+  const auto bytes = size * count;
+  if (!result.first_byte_at) {
+    result.first_byte_at = at;
+  }
+  std::string_view line(data, bytes);
+  if (line.starts_with("HTTP/")) {
+    result.headers.clear();  // a new response (after a 100 Continue or a redirect)
+    return bytes;
+  }
+  const auto colon = line.find(':');
+  if (colon == std::string_view::npos) {
+    return bytes;
+  }
+  std::string name(line.substr(0, colon));
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  auto value = line.substr(colon + 1);
+  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
+    value.remove_prefix(1);
+  }
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    value.remove_suffix(1);
+  }
+  result.headers.emplace_back(std::move(name), std::string(value));
+  return bytes;
+}
+
+}  // namespace
+
+HttpLoop::HttpLoop() : multi_(nullptr) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);
+  multi_ = curl_multi_init();
+  thread_ = std::thread([this] { Run(); });
+}
+
+HttpLoop::~HttpLoop() {
+  {
+    const std::lock_guard lock(submit_mutex_);
+    stopping_ = true;
+  }
+  curl_multi_wakeup(Multi(multi_));
+  thread_.join();
+  for (auto& [pointer, call] : calls_) {
+    if (call->easy != nullptr) {
+      curl_multi_remove_handle(Multi(multi_), call->easy);
+    }
+  }
+  calls_.clear();
+  curl_multi_cleanup(Multi(multi_));
+}
+
+void HttpLoop::Submit(HttpClient& client, HttpRequest request, HttpDone done) {
+  auto call = std::make_unique<Call>();
+  call->client = &client;
+  call->request = std::move(request);
+  call->done = std::move(done);
+  {
+    const std::lock_guard lock(submit_mutex_);
+    submitted_.push_back(std::move(call));
+  }
+  curl_multi_wakeup(Multi(multi_));
+}
+
+void HttpLoop::Start(Call& call) {
+  const auto now = Clock::now();
+  const auto admission = call.client->rate_limiter().Admit(call.request.estimated_tokens, now);
+  if (!admission.granted) {
+    timers_.emplace(now + admission.wait, &call);
+    return;
+  }
+  const auto& settings = call.client->settings();
+  if (call.result.attempts == 0) {
+    call.first_sent_at = now;
+  }
+  call.sent_at = now;
+  call.result.attempts += 1;
+  call.result.rate_ticket = admission.ticket;
+  call.result.status = 0;
+  call.result.headers.clear();
+  call.result.body.clear();
+  call.result.chunks.clear();
+  call.result.first_byte_at.reset();
+  call.result.transport_error.reset();
+  call.first_byte_timed_out = false;
+  call.error_buffer[0] = '\0';
+
+  CURL* easy = curl_easy_init();
+  call.easy = easy;
+  curl_easy_setopt(easy, CURLOPT_PRIVATE, &call);
+  curl_easy_setopt(easy, CURLOPT_URL, call.request.url.c_str());
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);  // prefer a stream on an HTTP/2 connection to a new connection
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!settings.ca_bundle.empty()) {
+    curl_easy_setopt(easy, CURLOPT_CAINFO, settings.ca_bundle.c_str());
+  }
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings.total_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, call.error_buffer.data());
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnBody);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &call.result);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, OnHeader);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &call.result);
+  for (const auto& header : call.request.headers) {
+    call.headers = curl_slist_append(call.headers, header.c_str());
+  }
+  call.headers = curl_slist_append(call.headers, "Expect:");  // no 100-continue round trip for large bodies
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, call.headers);
+  if (!call.request.form.empty()) {
+    call.form = curl_mime_init(easy);
+    for (const auto& part : call.request.form) {
+      curl_mimepart* mime_part = curl_mime_addpart(call.form);
+      curl_mime_name(mime_part, part.name.c_str());
+      if (!part.file_path.empty()) {
+        curl_mime_filedata(mime_part, part.file_path.c_str());
+      } else {
+        curl_mime_data(mime_part, part.data.data(), part.data.size());
+      }
+      if (!part.content_type.empty()) {
+        curl_mime_type(mime_part, part.content_type.c_str());
+      }
+    }
+    curl_easy_setopt(easy, CURLOPT_MIMEPOST, call.form);
+  } else if (!call.request.body.empty()) {
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.request.body.size()));
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, call.request.body.data());
+  }
+  curl_multi_add_handle(Multi(multi_), easy);
+}
+
+void HttpLoop::FinishAttempt(Call& call, int curl_code) {
+  const auto code = static_cast<CURLcode>(curl_code);
+  const auto now = Clock::now();
+  curl_easy_getinfo(call.easy, CURLINFO_RESPONSE_CODE, &call.result.status);
+  curl_multi_remove_handle(Multi(multi_), call.easy);
+  const auto& settings = call.client->settings();
+  bool retryable = false;
+  if (call.first_byte_timed_out) {
+    call.result.status = 0;
+    call.result.transport_error = core::Error{
+        core::ErrorKind::kTimeout, 0,
+        fmt::format("no response byte within {} s (first_byte_timeout_s)", Seconds(settings.first_byte_timeout))};
+    retryable = true;
+  } else if (code != CURLE_OK) {
+    const bool timed_out = code == CURLE_OPERATION_TIMEDOUT;
+    const std::string detail = call.error_buffer[0] != '\0' ? call.error_buffer.data() : curl_easy_strerror(code);
+    call.result.transport_error =
+        timed_out ? core::Error{core::ErrorKind::kTimeout, 0,
+                                fmt::format("no complete answer within the timeouts ({})", detail)}
+                  : core::Error{core::ErrorKind::kNetwork, 0, fmt::format("network error: {}", detail)};
+    retryable = IsRetryableTransport(code);
+  } else {
+    retryable = IsRetryableStatus(call.result.status);
+  }
+  call.Release();
+  if (retryable) {
+    const auto hint = call.result.transport_error
+                          ? std::nullopt
+                          : ParseRetryAfter(call.result.Header("retry-after"), call.result.Header("retry-after-ms"),
+                                            std::chrono::system_clock::now());
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - call.first_sent_at);
+    if (const auto delay = call.client->retry_policy().NextDelay(call.result.attempts, elapsed, hint)) {
+      timers_.emplace(now + *delay, &call);
+      return;
+    }
+  }
+  auto owned = std::move(calls_.at(&call));
+  calls_.erase(&call);
+  // std::function must be copyable, so the finished call moves in through a shared_ptr.
+  auto finished = std::shared_ptr<Call>(std::move(owned));
+  completions_.Post([finished] { finished->done(std::move(finished->result)); });
+}
+
+void HttpLoop::CheckFirstByteTimeouts() {
+  const auto now = Clock::now();
+  std::vector<Call*> expired;
+  for (const auto& [pointer, call] : calls_) {
+    if (call->easy != nullptr && !call->result.first_byte_at &&
+        now - call->sent_at >= call->client->settings().first_byte_timeout) {
+      expired.push_back(pointer);
+    }
+  }
+  for (auto* call : expired) {
+    call->first_byte_timed_out = true;
+    FinishAttempt(*call, CURLE_OPERATION_TIMEDOUT);
+  }
+}
+
+std::chrono::milliseconds HttpLoop::PollTimeout() const {
+  const auto now = Clock::now();
+  auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(kMaxPollWait);
+  auto until = [&](Clock::time_point deadline) {
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
+    wait = std::clamp(left, std::chrono::milliseconds(0), wait);
+  };
+  if (!timers_.empty()) {
+    until(timers_.begin()->first);
+  }
+  for (const auto& [pointer, call] : calls_) {
+    if (call->easy != nullptr && !call->result.first_byte_at) {
+      until(call->sent_at + call->client->settings().first_byte_timeout);
+    }
+  }
+  return wait;
+}
+
+void HttpLoop::Run() {
+  for (;;) {
+    std::vector<std::unique_ptr<Call>> arrived;
+    {
+      const std::lock_guard lock(submit_mutex_);
+      if (stopping_) {
+        return;
+      }
+      arrived.swap(submitted_);
+    }
+    for (auto& call : arrived) {
+      auto* pointer = call.get();
+      calls_.emplace(pointer, std::move(call));
+      Start(*pointer);
+    }
+    const auto now = Clock::now();
+    while (!timers_.empty() && timers_.begin()->first <= now) {
+      auto* call = timers_.begin()->second;
+      timers_.erase(timers_.begin());
+      Start(*call);
+    }
+    int running = 0;
+    curl_multi_perform(Multi(multi_), &running);
+    int queued = 0;
+    while (CURLMsg* message = curl_multi_info_read(Multi(multi_), &queued)) {
+      if (message->msg != CURLMSG_DONE) {
+        continue;
+      }
+      Call* call = nullptr;
+      curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &call);
+      FinishAttempt(*call, message->data.result);
+    }
+    CheckFirstByteTimeouts();
+    curl_multi_poll(Multi(multi_), nullptr, 0, static_cast<int>(PollTimeout().count()), nullptr);
+  }
+}
+
+std::shared_ptr<HttpLoop> SharedHttpLoop() {
+  static std::mutex mutex;
+  static std::weak_ptr<HttpLoop> shared;
+  const std::lock_guard lock(mutex);
+  auto loop = shared.lock();
+  if (!loop) {
+    loop = std::make_shared<HttpLoop>();
+    shared = loop;
+  }
+  return loop;
+}
+
+}  // namespace etalon::adapters::http

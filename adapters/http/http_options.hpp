@@ -1,0 +1,33 @@
+// Plan options shared by every HTTP adapter kind (timeouts, retries, rate
+// limits, TLS, custom headers) and the API key, read from its environment
+// variable only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapter_options.hpp"
+#include "etalon/adapters/adapter_registry.hpp"
+#include "http/http_client.hpp"
+
+namespace etalon::adapters::http {
+
+// The names ReadHttpClientSettings and ReadHeaders accept, for RejectUnknown.
+const std::vector<std::string>& SharedHttpOptionNames();
+
+// How the shared options read in `etalon list adapters`.
+extern const char* const kSharedHttpOptionsHelp;
+
+HttpClientSettings ReadHttpClientSettings(const config::AdapterConfig& config, const AdapterContext& context,
+                                          AdapterOptions& options);
+
+// The `headers` option as "Name: value" lines.
+std::vector<std::string> ReadHeaders(AdapterOptions& options);
+
+// The key in environment variable `variable`; reported (naming the variable)
+// when unset, unless the entry's `when_env` variable is unset too, since the
+// entry is then skipped.
+std::string ReadApiKey(const config::AdapterConfig& config, const std::string& variable, AdapterOptions& options);
+
+}  // namespace etalon::adapters::http

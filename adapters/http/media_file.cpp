@@ -1,0 +1,70 @@
+#include "http/media_file.hpp"
+
+#include <fmt/format.h>
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+namespace etalon::adapters::http {
+
+namespace {
+
+core::Error Failure(std::string message) { return core::Error{core::ErrorKind::kAdapterFailure, 0, std::move(message)}; }
+
+std::string ImageType(const std::filesystem::path& path) {
+  auto extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (extension == ".jpg" || extension == ".jpeg") {
+    return "image/jpeg";
+  }
+  if (extension == ".webp") {
+    return "image/webp";
+  }
+  if (extension == ".gif") {
+    return "image/gif";
+  }
+  return "image/png";
+}
+
+}  // namespace
+
+std::variant<std::string, core::Error> MediaPath(const core::Request& request, const std::string& field) {
+  if (request.fields == nullptr) {
+    return Failure(fmt::format("sample has no text field '{}'", field));
+  }
+  const auto found = request.fields->find(field);
+  if (found == request.fields->end() || !found->is_string()) {
+    return Failure(fmt::format("sample has no text field '{}'", field));
+  }
+  const std::filesystem::path media(found->get<std::string>());
+  // A dataset names files inside its own folder; anything else is refused.
+  if (media.empty() || media.is_absolute() || std::find(media.begin(), media.end(), "..") != media.end()) {
+    return Failure(fmt::format("field '{}' must be a path inside the dataset's folder, got '{}'", field,
+                               media.string()));
+  }
+  const auto full = std::filesystem::path(request.dataset_dir) / media;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(full, error)) {
+    return Failure(fmt::format("media file '{}' (field '{}') does not exist", full.string(), field));
+  }
+  return full.string();
+}
+
+std::variant<std::string, core::Error> ImageDataUrl(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) {
+    return Failure(fmt::format("cannot read media file '{}'", path));
+  }
+  std::string encoded(4 * ((bytes.size() + 2) / 3) + 1, '\0');  // EVP_EncodeBlock writes a final NUL
+  const int length =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()), bytes.data(), static_cast<int>(bytes.size()));
+  encoded.resize(static_cast<std::size_t>(length));
+  return fmt::format("data:{};base64,{}", ImageType(path), encoded);
+}
+
+}  // namespace etalon::adapters::http

@@ -1,0 +1,220 @@
+#include "openai/openai_protocol.hpp"
+
+#include <fmt/format.h>
+
+#include "http/media_file.hpp"
+
+namespace etalon::adapters::openai {
+
+namespace {
+
+core::Error Invalid(std::string message) {
+  return core::Error{core::ErrorKind::kInvalidResponse, 0, std::move(message)};
+}
+
+// The string at `key`, or empty (absent or null).
+std::string Text(const nlohmann::json& object, const char* key) {
+  const auto found = object.find(key);
+  return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+void ReadUsage(const nlohmann::json& object, core::Usage& usage) {
+  const auto found = object.find("usage");
+  if (found == object.end() || !found->is_object()) {
+    return;
+  }
+  if (const auto prompt = found->find("prompt_tokens"); prompt != found->end() && prompt->is_number_integer()) {
+    usage.input_tokens = prompt->get<std::int64_t>();
+  }
+  if (const auto completion = found->find("completion_tokens");
+      completion != found->end() && completion->is_number_integer()) {
+    usage.output_tokens = completion->get<std::int64_t>();
+  }
+}
+
+void ReadIdentity(const nlohmann::json& object, http::VendorAnswer& answer) {
+  if (auto model = Text(object, "model"); !model.empty()) {
+    answer.served_model = std::move(model);
+  }
+  if (auto fingerprint = Text(object, "system_fingerprint"); !fingerprint.empty()) {
+    answer.system_fingerprint = std::move(fingerprint);
+  }
+}
+
+// The vendor's error object inside a 200 body or a stream event, if any.
+std::optional<core::Error> EmbeddedError(const nlohmann::json& object) {
+  const auto error = object.find("error");
+  if (error == object.end() || error->is_null()) {
+    return std::nullopt;
+  }
+  return Invalid(fmt::format("the provider reported an error: {}", http::ErrorBodyMessage(object.dump())));
+}
+
+bool IsEventStream(const http::HttpResult& result) {
+  return result.Header("content-type").starts_with("text/event-stream");
+}
+
+}  // namespace
+
+nlohmann::json ChatRequestBody(const core::Request& request, const std::string& model, bool stream,
+                               const std::string& image_data_url) {
+  nlohmann::json messages = nlohmann::json::array();
+  if (!request.system_prompt.empty()) {
+    messages.push_back({{"role", "system"}, {"content", request.system_prompt}});
+  }
+  if (image_data_url.empty()) {
+    messages.push_back({{"role", "user"}, {"content", request.prompt}});
+  } else {
+    messages.push_back({{"role", "user"},
+                        {"content",
+                         {{{"type", "text"}, {"text", request.prompt}},
+                          {{"type", "image_url"}, {"image_url", {{"url", image_data_url}}}}}}});
+  }
+  nlohmann::json body = {{"model", model}, {"messages", std::move(messages)}};
+  const auto& generation = request.generation;
+  if (generation.temperature) {
+    body["temperature"] = *generation.temperature;
+  }
+  if (generation.top_p) {
+    body["top_p"] = *generation.top_p;
+  }
+  if (generation.max_tokens) {
+    body["max_tokens"] = *generation.max_tokens;
+  }
+  if (generation.seed) {
+    body["seed"] = *generation.seed;
+  }
+  if (!generation.stop.empty()) {
+    body["stop"] = generation.stop;
+  }
+  if (stream) {
+    body["stream"] = true;
+    body["stream_options"] = {{"include_usage", true}};
+  }
+  return body;
+}
+
+http::VendorAnswer ReadChatCompletion(const std::string& body) {
+  http::VendorAnswer answer;
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  if (!json.is_object()) {
+    answer.error = Invalid("the chat completion is not a JSON object");
+    return answer;
+  }
+  if ((answer.error = EmbeddedError(json))) {
+    return answer;
+  }
+  ReadIdentity(json, answer);
+  ReadUsage(json, answer.usage);
+  const auto choices = json.find("choices");
+  if (choices == json.end() || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
+    answer.error = Invalid("the chat completion has no choices");
+    return answer;
+  }
+  const auto message = (*choices)[0].find("message");
+  if (message == (*choices)[0].end() || !message->is_object()) {
+    answer.error = Invalid("the chat completion's first choice has no message");
+    return answer;
+  }
+  const auto content = message->find("content");
+  if (content == message->end() || !(content->is_string() || content->is_null())) {
+    answer.error = Invalid("the chat completion's message has no text content");
+    return answer;
+  }
+  answer.text = content->is_string() ? content->get<std::string>() : std::string();
+  return answer;
+}
+
+http::VendorAnswer ReadChatStream(const http::HttpResult& result) {
+  http::VendorAnswer answer;
+  const auto events = http::StreamEvents(result);
+  if (events.empty()) {
+    answer.error = Invalid("the stream ended without any event");
+    return answer;
+  }
+  for (const auto& event : events) {
+    if (event.data == "[DONE]") {
+      break;
+    }
+    const auto json = nlohmann::json::parse(event.data, nullptr, false);
+    if (!json.is_object()) {
+      answer.error = Invalid("a stream event is not a JSON object");
+      return answer;
+    }
+    if ((answer.error = EmbeddedError(json))) {
+      return answer;
+    }
+    ReadIdentity(json, answer);
+    ReadUsage(json, answer.usage);
+    const auto choices = json.find("choices");
+    if (choices == json.end() || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
+      continue;  // the final usage chunk has no choices
+    }
+    const auto delta = (*choices)[0].find("delta");
+    if (delta == (*choices)[0].end() || !delta->is_object()) {
+      continue;
+    }
+    const auto content = Text(*delta, "content");
+    if (!content.empty()) {
+      answer.text += content;
+      answer.content_times.push_back(event.first_byte_at);
+    }
+  }
+  return answer;
+}
+
+http::VendorAnswer ReadTranscription(const std::string& body) {
+  http::VendorAnswer answer;
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  if (!json.is_object() || !json.contains("text") || !json["text"].is_string()) {
+    answer.error = Invalid("the transcription has no text");
+    return answer;
+  }
+  answer.text = json["text"].get<std::string>();
+  if (auto model = Text(json, "model"); !model.empty()) {
+    answer.served_model = std::move(model);
+  }
+  return answer;
+}
+
+std::variant<http::HttpRequest, core::Error> OpenAiProtocol::BuildRequest(const core::Request& request) const {
+  http::HttpRequest http_request;
+  http_request.headers = settings_.headers;
+  if (settings_.endpoint == Endpoint::kTranscription) {
+    auto path = http::MediaPath(request, settings_.audio_field);
+    if (auto* error = std::get_if<core::Error>(&path)) {
+      return std::move(*error);
+    }
+    http_request.url = settings_.base_url + "/audio/transcriptions";
+    http_request.form = {{"model", settings_.model, "", ""},
+                         {"response_format", "json", "", ""},
+                         {"file", "", std::get<std::string>(path), ""}};
+    return http_request;
+  }
+  std::string image;
+  if (!settings_.image_field.empty()) {
+    auto path = http::MediaPath(request, settings_.image_field);
+    if (auto* error = std::get_if<core::Error>(&path)) {
+      return std::move(*error);
+    }
+    auto url = http::ImageDataUrl(std::get<std::string>(path));
+    if (auto* error = std::get_if<core::Error>(&url)) {
+      return std::move(*error);
+    }
+    image = std::move(std::get<std::string>(url));
+  }
+  http_request.url = settings_.base_url + "/chat/completions";
+  http_request.headers.push_back("Content-Type: application/json");
+  http_request.body = ChatRequestBody(request, settings_.model, settings_.stream, image).dump();
+  return http_request;
+}
+
+http::VendorAnswer OpenAiProtocol::ReadAnswer(const http::HttpResult& result) const {
+  if (settings_.endpoint == Endpoint::kTranscription) {
+    return ReadTranscription(result.body);
+  }
+  // A server may ignore `stream` and answer one JSON body: read what came.
+  return IsEventStream(result) ? ReadChatStream(result) : ReadChatCompletion(result.body);
+}
+
+}  // namespace etalon::adapters::openai

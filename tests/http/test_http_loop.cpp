@@ -1,0 +1,194 @@
+// Tests for adapters/http/http_loop.cpp over real loopback sockets, against
+// tests/support/scripted_http_server: chunk stamps, long bodies, resets,
+// stalls, retries and connection reuse.
+#include <catch2/catch.hpp>
+
+#include <future>
+
+#include "http/http_client.hpp"
+#include "http/http_loop.hpp"
+#include "support/scripted_http_server.hpp"
+
+using etalon::adapters::http::HttpClient;
+using etalon::adapters::http::HttpClientSettings;
+using etalon::adapters::http::HttpRequest;
+using etalon::adapters::http::HttpResult;
+using etalon::adapters::http::SharedHttpLoop;
+using etalon::core::ErrorKind;
+using etalon::testing::ScriptedHttpServer;
+using etalon::testing::ScriptedReply;
+using std::chrono::milliseconds;
+
+namespace {
+
+HttpClientSettings Quick() {
+  HttpClientSettings settings;
+  settings.retry.base_delay = milliseconds(10);
+  settings.retry.max_delay = milliseconds(20);
+  settings.connect_timeout = milliseconds(2000);
+  settings.first_byte_timeout = milliseconds(5000);
+  settings.total_timeout = milliseconds(10'000);
+  return settings;
+}
+
+HttpResult Send(HttpClient& client, const std::string& url, const std::string& body = "{}") {
+  std::promise<HttpResult> done;
+  HttpRequest request;
+  request.url = url;
+  request.body = body;
+  client.Send(std::move(request), [&done](HttpResult result) { done.set_value(std::move(result)); });
+  return done.get_future().get();
+}
+
+ScriptedReply Reply(int status, std::vector<std::string> chunks) {
+  ScriptedReply reply;
+  reply.status = status;
+  reply.chunks = std::move(chunks);
+  return reply;
+}
+
+}  // namespace
+
+TEST_CASE("HTTP loop: a body in delayed chunks arrives whole, each chunk stamped on arrival", "[http][loop]") {
+  auto reply = Reply(200, {"first,", "second,", "third"});
+  reply.chunk_delay = milliseconds(30);
+  reply.headers = {{"Content-Type", "text/plain"}};
+  ScriptedHttpServer server({reply});
+  HttpClient client(Quick(), SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl() + "/x", "{\"q\": 1}");
+  REQUIRE_FALSE(result.transport_error);
+  CHECK(result.status == 200);
+  CHECK(result.body == "first,second,third");
+  CHECK(result.Header("content-type") == "text/plain");
+  CHECK(result.attempts == 1);
+  REQUIRE(result.first_byte_at.has_value());
+  REQUIRE(result.chunks.size() >= 3);  // the delays keep the chunks apart
+  CHECK(result.chunks.back().end == result.body.size());
+  CHECK(result.chunks.back().at > result.chunks.front().at);
+  CHECK(server.Requests().at(0).body == "{\"q\": 1}");
+  CHECK(server.Requests().at(0).head.starts_with("POST /x HTTP/1.1"));
+}
+
+TEST_CASE("HTTP loop: a multi-megabyte body is not limited by any buffer", "[http][loop]") {
+  std::vector<std::string> chunks(8, std::string(1 << 20, 'a'));
+  chunks.back() = std::string(1 << 20, 'z');
+  ScriptedHttpServer server({Reply(200, chunks)});
+  HttpClient client(Quick(), SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl());
+  REQUIRE_FALSE(result.transport_error);
+  CHECK(result.body.size() == 8u << 20);
+  CHECK(result.body.back() == 'z');
+}
+
+TEST_CASE("HTTP loop: a reset in the middle of the body is a network error", "[http][loop]") {
+  auto reply = Reply(200, {"partial", "never sent"});
+  reply.ending = ScriptedReply::Ending::kResetAfterFirst;
+  ScriptedHttpServer server({reply});
+  auto settings = Quick();
+  settings.retry.max_attempts = 2;
+  HttpClient client(settings, SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl());
+  REQUIRE(result.transport_error.has_value());
+  CHECK(result.transport_error->kind == ErrorKind::kNetwork);
+  CHECK(result.attempts == 2);  // a broken connection is worth another try
+}
+
+TEST_CASE("HTTP loop: a refused connection is a network error", "[http][loop]") {
+  std::string url;
+  {
+    ScriptedHttpServer closed({Reply(200, {"x"})});
+    url = closed.BaseUrl();
+  }
+  auto settings = Quick();
+  settings.retry.max_attempts = 1;
+  HttpClient client(settings, SharedHttpLoop());
+  const auto result = Send(client, url);
+  REQUIRE(result.transport_error.has_value());
+  CHECK(result.transport_error->kind == ErrorKind::kNetwork);
+}
+
+TEST_CASE("HTTP loop: no response byte within first_byte_timeout is a timeout", "[http][loop]") {
+  auto reply = Reply(200, {"late"});
+  reply.ending = ScriptedReply::Ending::kStallBeforeReply;
+  ScriptedHttpServer server({reply});
+  auto settings = Quick();
+  settings.retry.max_attempts = 1;
+  settings.first_byte_timeout = milliseconds(200);
+  HttpClient client(settings, SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl());
+  REQUIRE(result.transport_error.has_value());
+  CHECK(result.transport_error->kind == ErrorKind::kTimeout);
+  CHECK_THAT(result.transport_error->message, Catch::Contains("first_byte_timeout_s"));
+}
+
+TEST_CASE("HTTP loop: a body that stops coming hits the total timeout", "[http][loop]") {
+  auto reply = Reply(200, {"begun", "never"});
+  reply.ending = ScriptedReply::Ending::kStallAfterFirst;
+  ScriptedHttpServer server({reply});
+  auto settings = Quick();
+  settings.retry.max_attempts = 1;
+  settings.total_timeout = milliseconds(300);
+  HttpClient client(settings, SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl());
+  REQUIRE(result.transport_error.has_value());
+  CHECK(result.transport_error->kind == ErrorKind::kTimeout);
+  CHECK(result.first_byte_at.has_value());
+}
+
+TEST_CASE("HTTP loop: 429 with Retry-After waits at least that long before the next attempt", "[http][loop]") {
+  auto limited = Reply(429, {"{\"error\": {\"message\": \"slow down\"}}"});
+  limited.headers = {{"Retry-After", "1"}};
+  ScriptedHttpServer server({limited, Reply(200, {"ok"})});
+  HttpClient client(Quick(), SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl());
+  CHECK(result.status == 200);
+  CHECK(result.attempts == 2);
+  const auto requests = server.Requests();
+  REQUIRE(requests.size() == 2);
+  CHECK(requests[1].at - requests[0].at >= milliseconds(1000));
+}
+
+TEST_CASE("HTTP loop: 500 is retried, 400 is not", "[http][loop]") {
+  {
+    ScriptedHttpServer server({Reply(500, {"oops"}), Reply(200, {"ok"})});
+    HttpClient client(Quick(), SharedHttpLoop());
+    const auto result = Send(client, server.BaseUrl());
+    CHECK(result.status == 200);
+    CHECK(result.body == "ok");
+    CHECK(result.attempts == 2);
+  }
+  {
+    ScriptedHttpServer server({Reply(400, {"bad"}), Reply(200, {"ok"})});
+    HttpClient client(Quick(), SharedHttpLoop());
+    const auto result = Send(client, server.BaseUrl());
+    CHECK(result.status == 400);
+    CHECK(result.attempts == 1);
+    CHECK(server.Requests().size() == 1);
+  }
+}
+
+TEST_CASE("HTTP loop: retries stop after max_attempts, keeping the last answer", "[http][loop]") {
+  ScriptedHttpServer server({Reply(503, {"busy"})});
+  auto settings = Quick();
+  settings.retry.max_attempts = 3;
+  HttpClient client(settings, SharedHttpLoop());
+  const auto result = Send(client, server.BaseUrl());
+  CHECK(result.status == 503);
+  CHECK(result.attempts == 3);
+  CHECK(server.Requests().size() == 3);
+}
+
+TEST_CASE("HTTP loop: successive requests reuse one connection", "[http][loop]") {
+  ScriptedHttpServer server({Reply(200, {"ok"})});
+  HttpClient client(Quick(), SharedHttpLoop());
+  for (int i = 0; i < 4; ++i) {
+    CHECK(Send(client, server.BaseUrl()).status == 200);
+  }
+  CHECK(server.Connections() == 1);
+}
+
+TEST_CASE("HTTP loop: every adapter shares the one loop while it lives", "[http][loop]") {
+  const auto first = SharedHttpLoop();
+  const auto second = SharedHttpLoop();
+  CHECK(first.get() == second.get());
+}
