@@ -63,7 +63,7 @@ TEST_CASE("Throughput is taken over the span from the first start to the last co
   CHECK(throughput["goodput"].is_null());
 }
 
-TEST_CASE("Goodput counts requests within every stated limit; a missing figure does not meet its limit",
+TEST_CASE("Goodput counts requests within every stated limit, and a missing figure does not meet its limit",
           "[summary]") {
   etalon::config::ServiceLevels slo;
   slo.ttft_ms = 200;
