@@ -26,7 +26,7 @@ TEST_CASE("BM25 scores match a hand computation", "[adapters]") {
   CHECK(BestPassage(scores) == 0);
 }
 
-TEST_CASE("With no shared word the first passage is chosen; ties go to the earliest", "[adapters]") {
+TEST_CASE("With no shared word the first passage is chosen, ties go to the earliest", "[adapters]") {
   CHECK(BestPassage({0, 0, 0}) == 0);
   CHECK(BestPassage({1, 3, 3}) == 1);
 }

@@ -21,7 +21,7 @@ TEST_CASE("Decimals, lower-case continuations and closing quotes are handled", "
         Sentences{"Le taux passe à 3.5 % cette année.", "« Nous validons. »", "Puis la séance est levée... vers 20 h."});
 }
 
-TEST_CASE("A blank line always ends a sentence; no empty sentences", "[adapters]") {
+TEST_CASE("A blank line always ends a sentence, no empty sentences", "[adapters]") {
   CHECK(SplitFrenchSentences("Objet : budget 2025\n\nMadame, nous accusons réception.\n\n\n") ==
         Sentences{"Objet : budget 2025", "Madame, nous accusons réception."});
   CHECK(SplitFrenchSentences("   ").empty());

@@ -59,7 +59,7 @@ TEST_CASE("The limit, adapters and suites options select what runs", "[cli][inte
   CHECK_THAT(unknown.err, Catch::Contains("field '--adapters': 'nope' is not in the plan (the plan has: echo)"));
 }
 
-TEST_CASE("Options have ETALON_ environment twins; the command line wins", "[cli][integration]") {
+TEST_CASE("Options have ETALON_ environment twins, the command line wins", "[cli][integration]") {
   MiniProject project(10);
   const auto result =
       RunEtalon({"run", project.plan, "--out", project.Out(), "--quiet"}, {"ETALON_LIMIT=2"});

@@ -65,7 +65,7 @@ TEST_CASE("SSE fields: data lines join with newlines, event and id are kept, com
   CHECK(events[1].data == "next");
 }
 
-TEST_CASE("SSE line ends: CRLF, LF and CR alike; a leading BOM is dropped", "[http][sse]") {
+TEST_CASE("SSE line ends: CRLF, LF and CR alike, a leading BOM is dropped", "[http][sse]") {
   const auto lf = ParseWhole("data: a\n\ndata: b\n\n");
   const auto crlf = ParseWhole("\xEF\xBB\xBF" "data: a\r\n\r\ndata: b\r\n\r\n");
   const auto cr = ParseWhole("data: a\r\rdata: b\r\r");

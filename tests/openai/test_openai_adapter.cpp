@@ -227,7 +227,7 @@ TEST_CASE("openai options are checked at validation, the key only by its variabl
   CHECK(diagnostics.empty());
 }
 
-TEST_CASE("etalon run scores an openai adapter served over loopback; list shows the kinds", "[openai][cli]") {
+TEST_CASE("etalon run scores an openai adapter served over loopback, list shows the kinds", "[openai][cli]") {
   ScriptedHttpServer server({Reply(200, {Event("Phrase numéro") + "data: [DONE]\n\n"}, "text/event-stream")});
   etalon::testing::MiniProject project(2);
   project.dir.Write("plans/p.yaml", "name: p\nadapters:\n  - id: local\n    kind: openai\n    preset: vllm\n"

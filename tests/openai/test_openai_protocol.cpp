@@ -110,7 +110,7 @@ TEST_CASE("OpenAI stream: content deltas stamped at their first byte, usage from
   CHECK(answer.content_times == std::vector<TimePoint>{At(10), At(10)});
 }
 
-TEST_CASE("OpenAI stream without usage leaves usage unset; an error event is recorded", "[openai]") {
+TEST_CASE("OpenAI stream without usage leaves usage unset, an error event is recorded", "[openai]") {
   const auto no_usage = ReadChatStream(Stream({"data: {\"choices\": [{\"delta\": {\"content\": \"a\"}}]}\n\n",
                                                "data: [DONE]\n\n"}));
   REQUIRE_FALSE(no_usage.error);
