@@ -265,7 +265,7 @@ struct SimulatorServer::Impl {
       }
       if (error) {  // out of descriptors...: let the backlog wait a moment
         net::steady_timer pause(acceptor.get_executor(), std::chrono::milliseconds(10));
-        co_await pause.async_wait(net::use_awaitable);
+        co_await pause.async_wait(net::redirect_error(net::use_awaitable, error));
         continue;
       }
       socket.set_option(tcp::no_delay(true), error);

@@ -28,7 +28,6 @@ std::string Lower(std::string text) {
 void NoteError(const beast::error_code& error, HttpReply& reply) {
   reply.error = error.message();
   reply.connection_reset = error == net::error::connection_reset;
-  reply.timed_out = error == beast::error::timeout;
 }
 
 net::awaitable<HttpReply> Exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer, const HttpCall& call,

@@ -31,7 +31,6 @@ struct HttpReply {
   std::string body;                            // de-chunked; what arrived when broken
   bool complete = false;
   bool connection_reset = false;
-  bool timed_out = false;
   std::string error;
 
   std::vector<SseEvent> Events() const;  // the body as server-sent events
