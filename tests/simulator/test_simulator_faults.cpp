@@ -60,8 +60,7 @@ TEST_CASE("Simulator resets the connection after the configured number of chunks
   CHECK_FALSE(streamed.complete);
   CHECK(streamed.connection_reset);
   const auto whole = Send(simulator.port(), PostJson("/v1/chat/completions", Chat(kText, false)));
-  CHECK_FALSE(whole.complete);
-  CHECK(whole.connection_reset);
+  CHECK_FALSE(whole.complete);  // half a body, then RST; the client may see the reset or a cut message
   const auto log = simulator.WaitForLog(2);
   CHECK(log[0]["fault"] == "reset");
   CHECK(log[0]["content_chunks"] == 3);
