@@ -11,6 +11,7 @@
 #include "list_command.hpp"
 #include "run_command.hpp"
 #include "score_command.hpp"
+#include "simulate_command.hpp"
 #include "validate_command.hpp"
 
 namespace {
@@ -28,6 +29,7 @@ const std::vector<Subcommand>& Subcommands() {
       {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
        etalon::cli::RunScoreCommand},
+      {"simulate", "serve simulated vendor APIs on 127.0.0.1 for tests and benchmarks", etalon::cli::RunSimulateCommand},
   };
   return subcommands;
 }

@@ -82,8 +82,8 @@ ProcessResult RunEtalon(const std::vector<std::string>& args, const std::vector<
   return RunProcess(ETALON_BINARY, args, extra_environment);
 }
 
-pid_t StartProcess(const std::string& program, const std::vector<std::string>& args) {
-  return Spawn(program, args, "/dev/null", "/dev/null", {});
+pid_t StartProcess(const std::string& program, const std::vector<std::string>& args, const std::string& out_path) {
+  return Spawn(program, args, out_path, "/dev/null", {});
 }
 
 }  // namespace etalon::testing

@@ -22,8 +22,9 @@ ProcessResult RunProcess(const std::string& program, const std::vector<std::stri
 // The etalon binary built with these tests.
 ProcessResult RunEtalon(const std::vector<std::string>& args, const std::vector<std::string>& extra_environment = {});
 
-// Starts `program` with output to /dev/null and returns its pid.
-pid_t StartProcess(const std::string& program, const std::vector<std::string>& args);
+// Starts `program` with stdout to `out_path` (stderr to /dev/null) and returns its pid.
+pid_t StartProcess(const std::string& program, const std::vector<std::string>& args,
+                   const std::string& out_path = "/dev/null");
 // Waits for `pid`; returns its exit code, or -1 when a signal ended it.
 int WaitProcess(pid_t pid);
 
