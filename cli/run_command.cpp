@@ -27,7 +27,10 @@ namespace {
 
 constexpr const char* kUsage = "usage: etalon run [PLAN] [options]\n"
                                "Runs a plan (default: plans/demo.yaml) and writes results.jsonl, summary.json\n"
-                               "and report.md into its run folder.";
+                               "report.html and report.md into its run folder.";
+
+// What a run leaves for people; `etalon report` writes the other formats.
+const std::vector<std::string> kRunReportFormats = {"html", "md"};
 
 std::atomic<bool> g_stop_requested{false};
 
@@ -193,8 +196,9 @@ int RunRunCommand(const std::vector<std::string>& args) {
   try {
     summary = summary::BuildSummary(summary_input);
     core::WriteFileAtomically(folder->summary_path(), summary.json.dump(2) + "\n");
-    const reports::RunDocuments documents{folder->path(), nlohmann::json(summary.json)};
-    for (const auto& reporter : reports::AllReporters()) {
+    const reports::RunDocuments documents{folder->path(), summary.json};
+    for (const auto& format : kRunReportFormats) {
+      const auto reporter = reports::MakeReporter(format);
       std::ostringstream document;
       reporter->Write(documents, language, document);
       core::WriteFileAtomically(folder->File(reporter->FileName()), document.str());
@@ -204,8 +208,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
     return kExitInternalError;
   }
 
-  std::cout << fmt::format("results: {}\nsummary: {}\nreport:  {}\n", folder->results_path(), folder->summary_path(),
-                           folder->File("report.md"));
+  std::cout << fmt::format("results: {}\nsummary: {}\nreport:  {}\nreport:  {}\n", folder->results_path(),
+                           folder->summary_path(), folder->File("report.html"), folder->File("report.md"));
   if (totals.stopped || summary.totals.recorded < summary.totals.expected) {
     std::cerr << fmt::format("etalon: the run was cut short ({}/{} results); finish it with: etalon run {} --resume --out {}\n",
                              summary.totals.recorded, summary.totals.expected, plan_path, out);
