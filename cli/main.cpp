@@ -9,6 +9,7 @@
 #include "etalon/version.hpp"
 #include "exit_codes.hpp"
 #include "list_command.hpp"
+#include "report_command.hpp"
 #include "run_command.hpp"
 #include "score_command.hpp"
 #include "simulate_command.hpp"
@@ -27,6 +28,7 @@ const std::vector<Subcommand>& Subcommands() {
       {"run", "run a plan: adapters x suites, results and reports in a run folder", etalon::cli::RunRunCommand},
       {"validate", "check plans, suites and datasets; print every problem", etalon::cli::RunValidateCommand},
       {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
+      {"report", "render a finished run's reports again (html, md, csv, json, junit)", etalon::cli::RunReportCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
        etalon::cli::RunScoreCommand},
       {"simulate", "serve simulated vendor APIs on 127.0.0.1 for tests and benchmarks", etalon::cli::RunSimulateCommand},

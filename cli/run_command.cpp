@@ -28,7 +28,10 @@ namespace {
 
 constexpr const char* kUsage = "usage: etalon run [PLAN] [options]\n"
                                "Runs a plan (default: plans/demo.yaml) and writes results.jsonl, summary.json\n"
-                               "and report.md into its run folder.";
+                               "report.html and report.md into its run folder.";
+
+// What a run leaves for people; `etalon report` writes the other formats.
+const std::vector<std::string> kRunReportFormats = {"html", "md"};
 
 std::atomic<bool> g_stop_requested{false};
 
@@ -284,8 +287,9 @@ int RunRunCommand(const std::vector<std::string>& args) {
   try {
     summary = summary::BuildSummary(summary_input);
     core::WriteFileAtomically(folder->summary_path(), summary.json.dump(2) + "\n");
-    const reports::RunDocuments documents{folder->path(), nlohmann::json(summary.json)};
-    for (const auto& reporter : reports::AllReporters()) {
+    const reports::RunDocuments documents{folder->path(), summary.json};
+    for (const auto& format : kRunReportFormats) {
+      const auto reporter = reports::MakeReporter(format);
       std::ostringstream document;
       reporter->Write(documents, language, document);
       core::WriteFileAtomically(folder->File(reporter->FileName()), document.str());
@@ -295,8 +299,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
     return kExitInternalError;
   }
 
-  std::cout << fmt::format("results: {}\nsummary: {}\nreport:  {}\n", folder->results_path(), folder->summary_path(),
-                           folder->File("report.md"));
+  std::cout << fmt::format("results: {}\nsummary: {}\nreport:  {}\nreport:  {}\n", folder->results_path(),
+                           folder->summary_path(), folder->File("report.html"), folder->File("report.md"));
   if (const auto over = spend.Exceeded(); over && settings.spend != nullptr) {
     std::cerr << "etalon: budget reached: " << *over << "; the run stopped cleanly\n";
   }

@@ -1,49 +1,28 @@
 #include "markdown_reporter.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "report_text.hpp"
 
 namespace etalon::reports {
 
 namespace {
 
-using Json = nlohmann::json;
-
-const char* Say(Language language, const char* french, const char* english) {
-  return language == Language::kFrench ? french : english;
-}
-
-// Numbers for people: French uses a decimal comma. (JSON and CSV never do.)
-std::string Number(double value, int decimals, Language language) {
-  auto text = fmt::format("{:.{}f}", value, decimals);
-  if (language == Language::kFrench) {
-    for (auto& c : text) {
-      if (c == '.') {
-        c = ',';
-      }
-    }
-  }
-  return text;
-}
-
-std::string StatusText(const std::string& status, Language language) {
-  if (status == "complete") return Say(language, "terminé", "complete");
-  if (status == "cancelled") return Say(language, "interrompu", "cancelled");
-  if (status == "incomplete") return Say(language, "incomplet", "incomplete");
-  return status;
-}
+using Json = nlohmann::ordered_json;
 
 // "0,421 [0,390 ; 0,452]" for a mean with its interval; the corpus value alone otherwise.
 std::string MetricCell(const Json& metric, Language language) {
   if (metric.is_null() || metric.at("value").is_null()) {
     return "—";
   }
-  std::string cell = Number(metric.at("value").get<double>(), 3, language);
+  std::string cell = FormatNumber(metric.at("value").get<double>(), 3, language);
   if (metric.contains("ci95") && metric.at("ci95").is_object()) {
     const auto& interval = metric.at("ci95");
-    cell += fmt::format(" [{} ; {}]", Number(interval.at("low").get<double>(), 3, language),
-                        Number(interval.at("high").get<double>(), 3, language));
+    cell += fmt::format(" [{} ; {}]", FormatNumber(interval.at("low").get<double>(), 3, language),
+                        FormatNumber(interval.at("high").get<double>(), 3, language));
   }
   return cell;
 }
@@ -52,7 +31,7 @@ std::string LatencyCell(const Json& latency, const char* percentile, Language la
   if (latency.is_null()) {
     return "—";
   }
-  return Number(latency.at(percentile).get<double>(), 1, language);
+  return FormatNumber(latency.at(percentile).get<double>(), 1, language);
 }
 
 void WriteSuiteTable(const Json& summary, const Json& suite, Language language, std::ostream& out) {
@@ -133,9 +112,9 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
     out << fmt::format("{} : {}/{}, {} : {} ({} %, {} {} %).\n\n", Say(language, "Réponses", "Answers"),
                        totals.at("recorded").get<std::size_t>(), totals.at("expected").get<std::size_t>(),
                        Say(language, "erreurs", "errors"), totals.at("failed").get<std::size_t>(),
-                       Number(100 * totals.at("error_rate").get<double>(), 1, language),
+                       FormatNumber(100 * totals.at("error_rate").get<double>(), 1, language),
                        Say(language, "tolérance", "tolerance"),
-                       Number(100 * totals.at("max_error_rate").get<double>(), 1, language));
+                       FormatNumber(100 * totals.at("max_error_rate").get<double>(), 1, language));
 
     out << "## " << Say(language, "Résultats par suite", "Results by suite") << "\n\n";
     out << Say(language,
@@ -175,10 +154,10 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
         }
         described.push_back(name);
         out << fmt::format("- `{}` : {}\n", EscapeMarkdownCell(name),
-                           EscapeMarkdownCell(metric.at("description").get<std::string>()));
+                           EscapeMarkdownCell(MetricDescription(name, metric.at("description").get<std::string>(), language)));
       }
     }
-  } catch (const nlohmann::json::exception& error) {
+  } catch (const nlohmann::ordered_json::exception& error) {
     throw std::runtime_error(fmt::format("{}/summary.json: missing or malformed field: {}", run.run_folder, error.what()));
   }
 }

@@ -5,18 +5,26 @@
 
 #include <fmt/format.h>
 
+#include "csv_reporter.hpp"
+#include "html_reporter.hpp"
+#include "json_reporter.hpp"
+#include "junit_reporter.hpp"
 #include "markdown_reporter.hpp"
 
 namespace etalon::reports {
 
-std::vector<std::unique_ptr<Reporter>> AllReporters() {
+std::vector<std::unique_ptr<Reporter>> AllReporters(const ReporterOptions& options) {
   std::vector<std::unique_ptr<Reporter>> reporters;
+  reporters.push_back(std::make_unique<HtmlReporter>());
   reporters.push_back(std::make_unique<MarkdownReporter>());
+  reporters.push_back(std::make_unique<CsvReporter>(options.csv_byte_order_mark));
+  reporters.push_back(std::make_unique<JsonReporter>());
+  reporters.push_back(std::make_unique<JunitReporter>());
   return reporters;
 }
 
-std::unique_ptr<Reporter> MakeReporter(const std::string& format) {
-  for (auto& reporter : AllReporters()) {
+std::unique_ptr<Reporter> MakeReporter(const std::string& format, const ReporterOptions& options) {
+  for (auto& reporter : AllReporters(options)) {
     if (reporter->Format() == format) {
       return std::move(reporter);
     }
@@ -33,7 +41,7 @@ RunDocuments LoadRunDocuments(const std::string& run_folder) {
   RunDocuments documents;
   documents.run_folder = run_folder;
   try {
-    documents.summary = nlohmann::json::parse(in);
+    documents.summary = nlohmann::ordered_json::parse(in);
   } catch (const nlohmann::json::exception& error) {
     throw std::runtime_error(fmt::format("{}: not valid JSON: {}", path, error.what()));
   }

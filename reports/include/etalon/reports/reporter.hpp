@@ -18,7 +18,7 @@ enum class Language { kFrench, kEnglish };
 // formats that need the journal).
 struct RunDocuments {
   std::string run_folder;
-  nlohmann::json summary;
+  nlohmann::ordered_json summary;  // field order as written
 };
 
 class Reporter {
@@ -32,9 +32,14 @@ class Reporter {
   virtual void Write(const RunDocuments& run, Language language, std::ostream& out) const = 0;
 };
 
-// The explicit list of formats.
-std::vector<std::unique_ptr<Reporter>> AllReporters();
-std::unique_ptr<Reporter> MakeReporter(const std::string& format);  // nullptr when unknown
+// Settings of particular formats, with their defaults.
+struct ReporterOptions {
+  bool csv_byte_order_mark = false;  // results.csv starts with U+FEFF (for spreadsheet programs)
+};
+
+// The explicit list of formats: html, md, csv, json, junit.
+std::vector<std::unique_ptr<Reporter>> AllReporters(const ReporterOptions& options = {});
+std::unique_ptr<Reporter> MakeReporter(const std::string& format, const ReporterOptions& options = {});  // nullptr when unknown
 
 // Reads `run_folder`/summary.json. Throws std::runtime_error naming the file.
 RunDocuments LoadRunDocuments(const std::string& run_folder);

@@ -1,0 +1,176 @@
+#include "sample_selection.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "etalon/core/sha256.hpp"
+#include "etalon/dataset/jsonl_dataset.hpp"
+#include "result_stream.hpp"
+
+namespace etalon::reports {
+
+namespace {
+
+// Dataset fields shown as the prompt's input and as the expected answer, in
+// order of preference (tasks name them differently: see datasets/*/DATASHEET.md).
+const std::vector<const char*> kInputFields = {"input", "question", "image", "audio"};
+const std::vector<const char*> kReferenceFields = {"reference", "label", "target", "relevant_ids"};
+
+std::string FieldText(const nlohmann::json& fields, const std::vector<const char*>& names) {
+  for (const char* name : names) {
+    const auto found = fields.find(name);
+    if (found == fields.end() || found->is_null()) {
+      continue;
+    }
+    return found->is_string() ? found->get<std::string>()
+                              : found->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  return "";
+}
+
+SampleRow MakeRow(const nlohmann::json& record, std::size_t max_text_bytes) {
+  SampleRow row;
+  row.adapter = record.at("adapter").get<std::string>();
+  row.suite = record.at("suite").get<std::string>();
+  row.sample = record.at("sample").get<std::string>();
+  row.repeat = record.value("repeat", std::int64_t{0});
+  row.ok = record.at("error").is_null();
+  row.output = CutText(record.value("output", std::string()), max_text_bytes);
+  if (!row.ok) {
+    const auto& error = record.at("error");
+    row.error = CutText(error.value("kind", std::string()) + ": " + error.value("message", std::string()), max_text_bytes);
+  }
+  const auto& scores = record.at("scores");
+  for (const auto& [name, score] : scores.items()) {
+    row.scores[name] = score.is_object() ? score.value("value", nlohmann::json()) : nlohmann::json();
+  }
+  return row;
+}
+
+// Fills input and reference of the rows of `suite` from its dataset, when the
+// file is there with the sha256 the run recorded.
+void AddDatasetFields(const nlohmann::ordered_json& suite, std::vector<SampleRow*>& rows, std::size_t max_text_bytes,
+                      SampleSelection& selection) {
+  const auto suite_id = suite.at("id").get<std::string>();
+  const auto& dataset = suite.at("dataset");
+  const auto path = dataset.at("path").get<std::string>();
+  const auto recorded_sha256 = dataset.at("sha256").get<std::string>();
+  if (!std::filesystem::is_regular_file(path) || core::Sha256HexOfFile(path).value_or("") != recorded_sha256) {
+    selection.suites_without_dataset.insert(suite_id);
+    return;
+  }
+  std::map<std::string, std::vector<SampleRow*>> wanted;
+  for (auto* row : rows) {
+    wanted[row->sample].push_back(row);
+  }
+  dataset::JsonlDataset reader(path);
+  core::Sample sample;
+  core::Diagnostic problem;
+  for (auto read = reader.Next(sample, problem); read != dataset::JsonlDataset::Read::kEnd;
+       read = reader.Next(sample, problem)) {
+    if (read != dataset::JsonlDataset::Read::kSample) {
+      continue;  // validation reported it before the run; nothing to show for it
+    }
+    const auto found = wanted.find(sample.id);
+    if (found == wanted.end()) {
+      continue;
+    }
+    const auto input = CutText(FieldText(sample.fields, kInputFields), max_text_bytes);
+    const auto reference = CutText(FieldText(sample.fields, kReferenceFields), max_text_bytes);
+    for (auto* row : found->second) {
+      row->input = input;
+      row->reference = reference;
+    }
+  }
+}
+
+// Counts `record` in its cell and keeps it when it is among the cell's first
+// samples or, beyond those, among its first failures.
+void Select(const nlohmann::json& record, const SampleLimits& limits,
+            std::map<std::pair<std::string, std::string>, std::size_t>& failures_shown, SampleSelection& selection) {
+  const auto adapter = record.at("adapter").get<std::string>();
+  const auto key = std::make_pair(adapter, record.at("suite").get<std::string>());
+  auto& counts = selection.cells[key];
+  ++counts.results;
+  const bool ok = record.at("error").is_null();
+  if (!ok) {
+    ++counts.failures;
+  }
+  if (const auto served = record.find("served_model"); served != record.end() && served->is_string()) {
+    selection.served_models[adapter].insert(served->get<std::string>());
+  }
+  const bool first = counts.shown - failures_shown[key] < limits.first_per_cell;
+  const bool failure_shown = !ok && failures_shown[key] < limits.failures_per_cell;
+  if (first || failure_shown) {
+    if (!first) {
+      ++failures_shown[key];
+    }
+    ++counts.shown;
+    selection.rows.push_back(MakeRow(record, limits.max_text_bytes));
+  }
+}
+
+}  // namespace
+
+bool SampleSelection::TruncatedAny() const {
+  for (const auto& [key, counts] : cells) {
+    if (counts.shown < counts.results) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string CutText(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) {
+    return text;
+  }
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;  // do not split a multi-byte character
+  }
+  return text.substr(0, end) + "…";
+}
+
+SampleSelection SelectSamples(const RunDocuments& run, const SampleLimits& limits) {
+  SampleSelection selection;
+  std::map<std::pair<std::string, std::string>, std::size_t> failures_shown;
+  ForEachResult(run.run_folder, [&](const nlohmann::json& record, std::size_t line) {
+    try {
+      Select(record, limits, failures_shown, selection);
+    } catch (const nlohmann::json::exception& error) {
+      throw std::runtime_error(
+          fmt::format("{}/results.jsonl:{}: missing or malformed field: {}", run.run_folder, line, error.what()));
+    }
+  });
+  // Cells in the summary's order (plan order), journal order inside a cell.
+  std::map<std::pair<std::string, std::string>, std::size_t> cell_order;
+  for (const auto& result : run.summary.at("results")) {
+    cell_order.emplace(std::make_pair(result.at("adapter").get<std::string>(), result.at("suite").get<std::string>()),
+                       cell_order.size());
+  }
+  std::stable_sort(selection.rows.begin(), selection.rows.end(), [&](const SampleRow& a, const SampleRow& b) {
+    const auto rank = [&](const SampleRow& row) {
+      const auto found = cell_order.find({row.adapter, row.suite});
+      return found == cell_order.end() ? cell_order.size() : found->second;
+    };
+    return rank(a) < rank(b);
+  });
+  for (const auto& suite : run.summary.at("suites")) {
+    std::vector<SampleRow*> rows;
+    for (auto& row : selection.rows) {
+      if (row.suite == suite.at("id")) {
+        rows.push_back(&row);
+      }
+    }
+    if (!rows.empty()) {
+      AddDatasetFields(suite, rows, limits.max_text_bytes, selection);
+    }
+  }
+  return selection;
+}
+
+}  // namespace etalon::reports

@@ -1,0 +1,56 @@
+// Integration tests of `etalon report`: the real binary on a finished run folder.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/payload_run.hpp"
+#include "support/process.hpp"
+
+using etalon::testing::PayloadRun;
+using etalon::testing::ReadFile;
+using etalon::testing::RunEtalon;
+
+TEST_CASE("etalon run writes the HTML and Markdown reports; etalon report writes every format", "[cli][integration]") {
+  PayloadRun run(3);
+  CHECK(std::filesystem::exists(run.folder + "/report.html"));
+  CHECK(std::filesystem::exists(run.folder + "/report.md"));
+  CHECK_FALSE(std::filesystem::exists(run.folder + "/results.csv"));
+  const auto out = run.dir.Path("reports");
+  const auto result = RunEtalon({"report", run.folder, "--out", out, "--lang", "en", "--csv-bom"});
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  for (const char* name : {"report.html", "report.md", "results.csv", "summary.json", "junit.xml"}) {
+    CHECK_THAT(result.out, Catch::Contains("report:  " + out + "/" + name));
+    CHECK(std::filesystem::file_size(out + "/" + name) > 0);
+  }
+  CHECK_THAT(ReadFile(out + "/report.html"), Catch::Contains("<html lang=\"en\">"));
+  CHECK_THAT(ReadFile(out + "/results.csv"), Catch::StartsWith("\xEF\xBB\xBFrecord,"));
+}
+
+TEST_CASE("etalon report: reports are byte-identical when rendered again or from a copied run folder", "[cli][integration]") {
+  PayloadRun run(5);
+  REQUIRE(RunEtalon({"report", run.folder, "--out", run.dir.Path("a")}).exit_code == 0);
+  REQUIRE(RunEtalon({"report", run.folder, "--out", run.dir.Path("b")}).exit_code == 0);
+  std::filesystem::copy(run.folder, run.dir.Path("copy"), std::filesystem::copy_options::recursive);
+  REQUIRE(RunEtalon({"report", run.dir.Path("copy"), "--out", run.dir.Path("c")}).exit_code == 0);
+  for (const char* name : {"report.html", "report.md", "results.csv", "summary.json", "junit.xml"}) {
+    INFO(name);
+    const auto first = ReadFile(run.dir.Path(std::string("a/") + name));
+    CHECK(ReadFile(run.dir.Path(std::string("b/") + name)) == first);
+    CHECK(ReadFile(run.dir.Path(std::string("c/") + name)) == first);
+  }
+  // The report the run wrote at its end is the one `etalon report` writes from the files.
+  CHECK(ReadFile(run.folder + "/report.md") == ReadFile(run.dir.Path("a/report.md")));
+}
+
+TEST_CASE("etalon report: unknown formats, languages and folders are clear errors", "[cli]") {
+  const auto format = RunEtalon({"report", "nowhere", "--format", "html,pdf"});
+  CHECK(format.exit_code == 2);
+  CHECK_THAT(format.err, Catch::Contains("unknown report format 'pdf' (known: html, md, csv, json, junit"));
+  const auto language = RunEtalon({"report", "nowhere", "--lang", "de"});
+  CHECK(language.exit_code == 2);
+  CHECK_THAT(language.err, Catch::Contains("--lang must be fr or en, got 'de'"));
+  const auto folder = RunEtalon({"report", "nowhere"});
+  CHECK(folder.exit_code == 2);
+  CHECK_THAT(folder.err, Catch::Contains("nowhere/summary.json: cannot read"));
+}
