@@ -7,19 +7,22 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "command_line.hpp"
-#include "etalon/core/atomic_file.hpp"
 #include "etalon/core/clock.hpp"
 #include "etalon/meters/meter_choice.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/fingerprint.hpp"
 #include "etalon/run/run_folder.hpp"
+#include "etalon/run/planned_keys.hpp"
 #include "etalon/run/runner.hpp"
+#include "etalon/run/shard.hpp"
 #include "exit_codes.hpp"
 #include "plan_setup.hpp"
+#include "run_documents_writer.hpp"
 
 namespace etalon::cli {
 
@@ -65,6 +68,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
       ("concurrency", po::value<std::size_t>(), "requests in flight per adapter (overrides the plan)")
       ("adapters", po::value<std::string>(), "comma-separated adapter ids to run (default: all)")
       ("suites", po::value<std::string>(), "comma-separated suite ids to run (default: all)")
+      ("shard", po::value<std::string>(), "run only shard K of N (K/N, docs/sharding.md); join shards with etalon merge")
       ("lang", po::value<std::string>()->default_value("fr"), "report language: fr or en")
       ("quiet,q", po::bool_switch(), "no progress line");
   po::positional_options_description positional;
@@ -95,6 +99,15 @@ int RunRunCommand(const std::vector<std::string>& args) {
   if (values->count("limit") > 0) {
     limit = (*values)["limit"].as<std::size_t>();
   }
+  std::optional<run::Shard> shard;
+  if (values->count("shard") > 0) {
+    std::string error;
+    shard = run::ParseShard((*values)["shard"].as<std::string>(), error);
+    if (!shard) {
+      std::cerr << "etalon: --shard: " << error << "\n";
+      return kExitInputError;
+    }
+  }
   const auto plan_path = values->count("plan") > 0 ? (*values)["plan"].as<std::string>()
                                                    : (std::filesystem::path(DataRoot()) / "plans" / "demo.yaml").string();
 
@@ -116,6 +129,16 @@ int RunRunCommand(const std::vector<std::string>& args) {
                                    {"concurrency", plan.concurrency}};
   for (const auto& config : loaded->adapter_configs) selection_json["adapters"].push_back(config.id);
   for (const auto& suite : loaded->suites) selection_json["suites"].push_back(suite->suite.id);
+  std::optional<std::map<std::pair<std::string, std::string>, std::size_t>> shard_keys;
+  if (shard) {
+    selection_json["shard"] = shard->ToString();
+    shard_keys.emplace();
+    run::ForEachPlannedKey(loaded->Assignments(), limit, plan.repeats, [&](const core::RunKey& key) {
+      if (shard->Includes(key)) {
+        ++(*shard_keys)[{key.adapter, key.suite}];
+      }
+    });
+  }
 
   const bool resume = (*values)["resume"].as<bool>();
   const auto out = values->count("out") > 0 ? (*values)["out"].as<std::string>() : DefaultOutFolder(plan.name);
@@ -151,6 +174,11 @@ int RunRunCommand(const std::vector<std::string>& args) {
   settings.limit = limit;
   settings.repeats = plan.repeats;
   settings.stop_requested = &g_stop_requested;
+  if (shard) {
+    settings.key_filter = [shard](const core::RunKey& key) { return shard->Includes(key); };
+    settings.filtered_keys = 0;
+    for (const auto& [cell, count] : *shard_keys) *settings.filtered_keys += count;
+  }
 
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
@@ -176,6 +204,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary_input.limit = limit;
   summary_input.finished_at = core::NowUtc();
   summary_input.stopped = totals.stopped;
+  summary_input.expected_keys = shard_keys;
   summary_input.run_energy = {{"meter", run_meter.meter->Method()},
                               {"description", run_meter.meter->Description()},
                               {"choice", run_meter.reason},
@@ -192,13 +221,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary::Summary summary;
   try {
     summary = summary::BuildSummary(summary_input);
-    core::WriteFileAtomically(folder->summary_path(), summary.json.dump(2) + "\n");
-    const reports::RunDocuments documents{folder->path(), nlohmann::json(summary.json)};
-    for (const auto& reporter : reports::AllReporters()) {
-      std::ostringstream document;
-      reporter->Write(documents, language, document);
-      core::WriteFileAtomically(folder->File(reporter->FileName()), document.str());
-    }
+    WriteRunDocuments(folder->path(), summary.json, language);
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInternalError;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,9 @@ struct RunnerSettings {
   std::optional<std::size_t> limit;                       // first N samples of each suite; unset: all
   int repeats = 1;
   const std::atomic<bool>* stop_requested = nullptr;      // set (e.g. by SIGINT) to stop issuing
+  // Runs only the keys it accepts (a shard, docs/sharding.md); unset: every key.
+  std::function<bool(const core::RunKey&)> key_filter;
+  std::optional<std::size_t> filtered_keys;               // with key_filter: the keys it accepts, for progress
 };
 
 struct RunTotals {
