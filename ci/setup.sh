@@ -13,6 +13,8 @@ packages=(
   libfmt-dev libspdlog-dev libutf8proc-dev libssl-dev libkainjow-mustache-dev
   # local engines run for real by the command adapter's tests and the demo
   tesseract-ocr tesseract-ocr-fra apertium apertium-fr-es pocketsphinx pocketsphinx-en-us
+  # a one-node Slurm for the sharding test (ci/slurm/test_slurm.sh), jq to compare its summaries
+  slurm-wlm munge jq
 )
 
 missing=()
