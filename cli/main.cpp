@@ -8,6 +8,7 @@
 
 #include "etalon/version.hpp"
 #include "exit_codes.hpp"
+#include "gate_command.hpp"
 #include "list_command.hpp"
 #include "merge_command.hpp"
 #include "run_command.hpp"
@@ -27,6 +28,7 @@ const std::vector<Subcommand>& Subcommands() {
       {"run", "run a plan: adapters x suites, results and reports in a run folder", etalon::cli::RunRunCommand},
       {"validate", "check plans, suites and datasets; print every problem", etalon::cli::RunValidateCommand},
       {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
+      {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
       {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
        etalon::cli::RunScoreCommand},

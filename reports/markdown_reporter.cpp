@@ -14,19 +14,6 @@ const char* Say(Language language, const char* french, const char* english) {
   return language == Language::kFrench ? french : english;
 }
 
-// Numbers for people: French uses a decimal comma. (JSON and CSV never do.)
-std::string Number(double value, int decimals, Language language) {
-  auto text = fmt::format("{:.{}f}", value, decimals);
-  if (language == Language::kFrench) {
-    for (auto& c : text) {
-      if (c == '.') {
-        c = ',';
-      }
-    }
-  }
-  return text;
-}
-
 std::string StatusText(const std::string& status, Language language) {
   if (status == "complete") return Say(language, "terminé", "complete");
   if (status == "cancelled") return Say(language, "interrompu", "cancelled");
@@ -93,6 +80,18 @@ void WriteSuiteTable(const Json& summary, const Json& suite, Language language, 
 }
 
 }  // namespace
+
+std::string Number(double value, int decimals, Language language) {
+  auto text = fmt::format("{:.{}f}", value, decimals);
+  if (language == Language::kFrench) {
+    for (auto& c : text) {
+      if (c == '.') {
+        c = ',';
+      }
+    }
+  }
+  return text;
+}
 
 std::string EscapeMarkdownCell(const std::string& text) {
   std::string escaped;

@@ -17,4 +17,7 @@ class MarkdownReporter final : public Reporter {
 // newlines turned to spaces, HTML-significant characters as entities.
 std::string EscapeMarkdownCell(const std::string& text);
 
+// Numbers for people: French uses a decimal comma. (JSON and CSV never do.)
+std::string Number(double value, int decimals, Language language);
+
 }  // namespace etalon::reports
