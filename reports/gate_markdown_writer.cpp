@@ -15,7 +15,21 @@ std::string Figure(const gate::CheckResult& check, const std::optional<double>& 
   if (!value) {
     return "—";
   }
-  return Number(*value, check.figure.rfind("p95", 0) == 0 ? 1 : 4, language);
+  return Number(*value, check.kind == gate::CheckKind::kP95Latency ? 1 : 4, language);
+}
+
+std::string FigureName(const gate::CheckResult& check, Language language) {
+  if (language == Language::kEnglish) {
+    return check.figure;
+  }
+  switch (check.kind) {
+    case gate::CheckKind::kMetric: return check.metric;
+    case gate::CheckKind::kMetricDrop: return "baisse de " + check.metric;
+    case gate::CheckKind::kP95Latency: return "latence p95 (ms)";
+    case gate::CheckKind::kCostPer1000: return "coût pour 1 000 requêtes";
+    case gate::CheckKind::kErrorRate: return "taux d'erreur";
+  }
+  return check.figure;  // unreachable: every kind is handled above
 }
 
 // French sets a space before a colon, English does not.
@@ -30,12 +44,12 @@ void WriteGateMarkdown(const gate::GateOutcome& outcome, Language language, std:
   switch (outcome.verdict()) {
     case gate::Verdict::kPass:
       out << fmt::format("## etalon gate{} ✅ {}\n\n", Colon(language),
-                         fmt::format(fmt::runtime(Say(language, "{} contrôles réussis", "{} checks passed")),
+                         fmt::format(fmt::runtime(Say(language, "{0} sur {0} contrôles réussis", "{0} checks passed")),
                                      outcome.checks.size()));
       break;
     case gate::Verdict::kRegression:
       out << fmt::format("## etalon gate{} ❌ {}\n\n", Colon(language),
-                         fmt::format(fmt::runtime(Say(language, "régression ({} contrôles sur {} en échec)",
+                         fmt::format(fmt::runtime(Say(language, "régression ({} sur {} contrôles en échec)",
                                                       "regression ({} of {} checks failed)")),
                                      failed, outcome.checks.size()));
       break;
@@ -59,7 +73,7 @@ void WriteGateMarkdown(const gate::GateOutcome& outcome, Language language, std:
         continue;
       }
       out << fmt::format("- **{} / {}** — {}{} {}, {} {} {} ({}{} {})", EscapeMarkdownCell(check.suite),
-                         EscapeMarkdownCell(check.adapter), EscapeMarkdownCell(check.figure), Colon(language),
+                         EscapeMarkdownCell(check.adapter), EscapeMarkdownCell(FigureName(check, language)), Colon(language),
                          Figure(check, check.value, language), Say(language, "seuil", "threshold"), Comparison(check),
                          Figure(check, check.threshold, language), Say(language, "référence", "baseline"),
                          Colon(language), Figure(check, check.baseline, language));
@@ -78,7 +92,7 @@ void WriteGateMarkdown(const gate::GateOutcome& outcome, Language language, std:
   for (const auto& check : outcome.checks) {
     out << fmt::format("| {} | {} | {} | {} | {} | {} {} | {} | {} |\n", check.passed ? "✅" : "❌",
                        EscapeMarkdownCell(check.suite), EscapeMarkdownCell(check.adapter),
-                       EscapeMarkdownCell(check.figure), Figure(check, check.value, language), Comparison(check),
+                       EscapeMarkdownCell(FigureName(check, language)), Figure(check, check.value, language), Comparison(check),
                        Figure(check, check.threshold, language), Figure(check, check.baseline, language),
                        check.p_value ? Number(*check.p_value, 4, language) : "—");
   }

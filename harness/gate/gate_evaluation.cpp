@@ -85,6 +85,17 @@ std::map<std::string, double> SampleValues(const std::string& results_path, cons
   return means;
 }
 
+std::string EnglishFigure(CheckKind kind, const std::string& metric) {
+  switch (kind) {
+    case CheckKind::kMetric: return metric;
+    case CheckKind::kMetricDrop: return metric + " drop";
+    case CheckKind::kP95Latency: return "p95 latency (ms)";
+    case CheckKind::kCostPer1000: return "cost per 1,000 requests";
+    case CheckKind::kErrorRate: return "error rate";
+  }
+  return metric;  // unreachable: every kind is handled above
+}
+
 class Evaluator {
  public:
   Evaluator(const GatePolicy& gate, const GateRun& baseline, const GateRun& current)
@@ -109,16 +120,16 @@ class Evaluator {
         MetricChecks(policy, adapter, *cell, baseline_cell, outcome);
       }
       if (policy.max_p95_latency_ms) {
-        Add(outcome, policy, adapter, "p95 latency (ms)", "<=", *policy.max_p95_latency_ms,
+        Add(outcome, policy, adapter, CheckKind::kP95Latency, "<=", *policy.max_p95_latency_ms,
             NumberAt(*cell, "/latency_ms/end_to_end/p95"_json_pointer),
             baseline_cell ? NumberAt(*baseline_cell, "/latency_ms/end_to_end/p95"_json_pointer) : std::nullopt);
       }
       if (policy.max_cost_per_1000) {
-        Add(outcome, policy, adapter, "cost per 1,000 requests", "<=", *policy.max_cost_per_1000,
+        Add(outcome, policy, adapter, CheckKind::kCostPer1000, "<=", *policy.max_cost_per_1000,
             CostPer1000(policy, *cell, current_), baseline_cell ? CostPer1000(policy, *baseline_cell, baseline_) : std::nullopt);
       }
       if (policy.max_error_rate) {
-        Add(outcome, policy, adapter, "error rate", "<=", *policy.max_error_rate,
+        Add(outcome, policy, adapter, CheckKind::kErrorRate, "<=", *policy.max_error_rate,
             NumberAt(*cell, "/error_rate"_json_pointer),
             baseline_cell ? NumberAt(*baseline_cell, "/error_rate"_json_pointer) : std::nullopt);
       }
@@ -159,10 +170,10 @@ class Evaluator {
     const auto value = NumberAt(cell, pointer);
     const auto baseline_value = baseline_cell ? NumberAt(*baseline_cell, pointer) : std::nullopt;
     if (policy.min) {
-      Add(outcome, policy, adapter, metric, ">=", *policy.min, value, baseline_value);
+      Add(outcome, policy, adapter, CheckKind::kMetric, ">=", *policy.min, value, baseline_value);
     }
     if (policy.max) {
-      Add(outcome, policy, adapter, metric, "<=", *policy.max, value, baseline_value);
+      Add(outcome, policy, adapter, CheckKind::kMetric, "<=", *policy.max, value, baseline_value);
     }
     if (!policy.max_drop) {
       return;
@@ -176,7 +187,7 @@ class Evaluator {
     const std::optional<double> drop =
         value ? std::optional<double>(higher_is_better ? *baseline_value - *value : *value - *baseline_value)
               : std::nullopt;
-    auto& check = Add(outcome, policy, adapter, metric + " drop", "<=", *policy.max_drop, drop, std::nullopt);
+    auto& check = Add(outcome, policy, adapter, CheckKind::kMetricDrop, "<=", *policy.max_drop, drop, std::nullopt);
     check.baseline = baseline_value;
     if (!policy.significance) {
       return;
@@ -204,13 +215,15 @@ class Evaluator {
     }
   }
 
-  CheckResult& Add(GateOutcome& outcome, const Policy& policy, const std::string& adapter, const std::string& figure,
+  CheckResult& Add(GateOutcome& outcome, const Policy& policy, const std::string& adapter, CheckKind kind,
                    const std::string& comparison, double threshold, std::optional<double> value,
                    std::optional<double> baseline) const {
     CheckResult check;
     check.suite = policy.suite;
     check.adapter = adapter;
-    check.figure = figure;
+    check.kind = kind;
+    check.metric = policy.metric.value_or("");
+    check.figure = EnglishFigure(kind, check.metric);
     check.comparison = comparison;
     check.threshold = threshold;
     check.value = value;

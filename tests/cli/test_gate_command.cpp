@@ -219,3 +219,17 @@ TEST_CASE("Bad gate input exits 2 with the file, line and field", "[cli][gate]")
     CHECK_THAT(result.err, Catch::Contains("gate needs --current"));
   }
 }
+
+TEST_CASE("The Markdown summary is in French by default", "[cli][gate]") {
+  GateProject project;
+  const auto baseline = project.Run("input");
+  const auto result = RunEtalon({"gate", "--baseline", baseline, "--current", project.Run("partial"), "--policy",
+                                 project.dir.Write("policy.yaml", kFloorPolicy), "--junit", project.dir.Path("gate.xml"),
+                                 "--markdown", project.dir.Path("gate.md")});
+  CHECK(result.exit_code == 1);
+  const auto markdown = project.Markdown();
+  CHECK_THAT(markdown, Catch::Contains("## etalon gate : ❌ régression (1 sur 3 contrôles en échec)"));
+  CHECK_THAT(markdown, Catch::Contains("- **s / bot** — token_f1 : 0,5000, seuil ≥ 0,9000 (référence : 1,0000)"));
+  CHECK_THAT(markdown, Catch::Contains("| ✅ | s | bot | latence p95 (ms) |"));
+  CHECK_THAT(markdown, Catch::Contains("| ✅ | s | bot | taux d'erreur | 0,0000 | ≤ 0,0000 | 0,0000 | — |"));
+}

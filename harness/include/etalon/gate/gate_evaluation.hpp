@@ -15,10 +15,14 @@
 
 namespace etalon::gate {
 
+enum class CheckKind { kMetric, kMetricDrop, kP95Latency, kCostPer1000, kErrorRate };
+
 struct CheckResult {
   std::string suite;
   std::string adapter;
-  std::string figure;      // "token_f1", "token_f1 drop", "p95 latency (ms)", "cost per 1,000 requests", "error rate"
+  CheckKind kind = CheckKind::kMetric;
+  std::string metric;      // kMetric and kMetricDrop
+  std::string figure;      // in English: "token_f1", "token_f1 drop", "p95 latency (ms)", "cost per 1,000 requests", "error rate"
   std::string comparison;  // ">=" or "<="
   double threshold = 0;
   std::optional<double> value;     // unset when the current run has no figure (nothing scored)
