@@ -146,17 +146,14 @@ class Evaluator {
 
   std::optional<double> CostPer1000(const Policy& policy, const nlohmann::json& cell, const GateRun& run) const {
     const auto cost = cell.find("cost");
-    if (cost == cell.end() || !cost->is_object() || !cost->contains("total") || !cost->at("total").is_number()) {
+    if (cost == cell.end() || !cost->is_object() || !cost->contains("per_request_eur") ||
+        !cost->at("per_request_eur").is_number()) {
       Fail(policy, "max_cost_per_1000",
-           fmt::format("{} has no cost figures (results[].cost.total) for {}/{}: cost needs a run whose adapters "
-                       "report prices",
+           fmt::format("{} has no cost figures (results[].cost.per_request_eur) for {}/{}: cost needs a run whose "
+                       "adapters are priced",
                        run.source, cell.value("adapter", ""), policy.suite));
     }
-    const auto recorded = cell.value("recorded", 0);
-    if (recorded == 0) {
-      return std::nullopt;
-    }
-    return cost->at("total").get<double>() / recorded * 1000.0;
+    return cost->at("per_request_eur").get<double>() * 1000.0;
   }
 
   void MetricChecks(const Policy& policy, const std::string& adapter, const nlohmann::json& cell,

@@ -168,15 +168,17 @@ TEST_CASE("Cost and error-rate ceilings read the summary's figures", "[cli][gate
     const auto result = project.Gate(baseline, baseline, cost_policy);
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::Contains("policy.yaml:3: field 'policies[0].max_cost_per_1000': "));
-    CHECK_THAT(result.err, Catch::Contains("has no cost figures (results[].cost.total)"));
+    CHECK_THAT(result.err, Catch::Contains("has no cost figures (results[].cost.per_request_eur)"));
   }
-  SECTION("0.5 for 12 requests is 41.67 per 1,000, above 10") {
-    const auto priced = [](nlohmann::json& json) { json["results"][0]["cost"] = {{"total", 0.5}, {"currency", "EUR"}}; };
+  SECTION("0.05 euro a request is 50 per 1,000, above 10") {
+    const auto priced = [](nlohmann::json& json) {
+      json["results"][0]["cost"] = {{"eur", 0.6}, {"requests_priced", 12}, {"per_request_eur", 0.05}};
+    };
     const auto result =
         project.Gate(project.EditedSummary(baseline, "base", priced), project.EditedSummary(baseline, "cur", priced),
                      cost_policy);
     CHECK(result.exit_code == 1);
-    CHECK_THAT(project.Junit(), Catch::Contains("cost per 1,000 requests is 41.666666666666664, threshold &lt;= 10"));
+    CHECK_THAT(project.Junit(), Catch::Contains("cost per 1,000 requests is 50, threshold &lt;= 10"));
   }
   SECTION("an error rate above its ceiling, within the plan's tolerance") {
     const auto current = project.EditedSummary(baseline, "errors", [](nlohmann::json& json) {

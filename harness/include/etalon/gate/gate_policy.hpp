@@ -30,7 +30,7 @@ struct Policy {
   std::optional<double> max_drop;      // worst accepted drop against the baseline, in the metric's units
   std::optional<double> significance;  // max_drop fails only when the paired test's p-value is below it
   std::optional<double> max_p95_latency_ms;
-  std::optional<double> max_cost_per_1000;  // cost of 1,000 requests, in the summary's currency
+  std::optional<double> max_cost_per_1000;  // cost of 1,000 requests, in euros
   std::optional<double> max_error_rate;     // failed / recorded
 };
 
