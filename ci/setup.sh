@@ -15,6 +15,8 @@ packages=(
   tesseract-ocr tesseract-ocr-fra apertium apertium-fr-es pocketsphinx pocketsphinx-en-us
   # headless browser for the HTML report tests (tests/reports/test_html_browser.cpp)
   chromium
+  # a one-node Slurm for the sharding test (ci/slurm/test_slurm.sh), jq to compare its summaries
+  slurm-wlm munge jq
 )
 
 missing=()

@@ -8,8 +8,10 @@
 
 #include "etalon/version.hpp"
 #include "exit_codes.hpp"
+#include "gate_command.hpp"
 #include "list_command.hpp"
 #include "report_command.hpp"
+#include "merge_command.hpp"
 #include "run_command.hpp"
 #include "score_command.hpp"
 #include "simulate_command.hpp"
@@ -29,6 +31,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"validate", "check plans, suites and datasets; print every problem", etalon::cli::RunValidateCommand},
       {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
       {"report", "render a finished run's reports again (html, md, csv, json, junit)", etalon::cli::RunReportCommand},
+      {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
+      {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
        etalon::cli::RunScoreCommand},
       {"simulate", "serve simulated vendor APIs on 127.0.0.1 for tests and benchmarks", etalon::cli::RunSimulateCommand},

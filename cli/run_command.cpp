@@ -7,20 +7,23 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "command_line.hpp"
-#include "etalon/core/atomic_file.hpp"
 #include "etalon/core/clock.hpp"
 #include "etalon/meters/meter_choice.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/fingerprint.hpp"
 #include "etalon/run/run_folder.hpp"
 #include "etalon/run/run_projection.hpp"
+#include "etalon/run/planned_keys.hpp"
 #include "etalon/run/runner.hpp"
+#include "etalon/run/shard.hpp"
 #include "exit_codes.hpp"
 #include "plan_setup.hpp"
+#include "run_documents_writer.hpp"
 
 namespace etalon::cli {
 
@@ -31,7 +34,6 @@ constexpr const char* kUsage = "usage: etalon run [PLAN] [options]\n"
                                "report.html and report.md into its run folder.";
 
 // What a run leaves for people; `etalon report` writes the other formats.
-const std::vector<std::string> kRunReportFormats = {"html", "md"};
 
 std::atomic<bool> g_stop_requested{false};
 
@@ -128,6 +130,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
       ("concurrency", po::value<std::size_t>(), "requests in flight per adapter (overrides the plan)")
       ("adapters", po::value<std::string>(), "comma-separated adapter ids to run (default: all)")
       ("suites", po::value<std::string>(), "comma-separated suite ids to run (default: all)")
+      ("shard", po::value<std::string>(), "run only shard K of N (K/N, docs/sharding.md); join shards with etalon merge")
       ("lang", po::value<std::string>()->default_value("fr"), "report language: fr or en")
       ("quiet,q", po::bool_switch(), "no progress line")
       ("dry-run", po::bool_switch(), "project cost, energy and compute time from the catalog, send nothing");
@@ -158,6 +161,15 @@ int RunRunCommand(const std::vector<std::string>& args) {
   std::optional<std::size_t> limit;
   if (values->count("limit") > 0) {
     limit = (*values)["limit"].as<std::size_t>();
+  }
+  std::optional<run::Shard> shard;
+  if (values->count("shard") > 0) {
+    std::string error;
+    shard = run::ParseShard((*values)["shard"].as<std::string>(), error);
+    if (!shard) {
+      std::cerr << "etalon: --shard: " << error << "\n";
+      return kExitInputError;
+    }
   }
   const auto plan_path = values->count("plan") > 0 ? (*values)["plan"].as<std::string>()
                                                    : (std::filesystem::path(DataRoot()) / "plans" / "demo.yaml").string();
@@ -202,6 +214,16 @@ int RunRunCommand(const std::vector<std::string>& args) {
                                    {"concurrency", plan.concurrency}};
   for (const auto& config : loaded->adapter_configs) selection_json["adapters"].push_back(config.id);
   for (const auto& suite : loaded->suites) selection_json["suites"].push_back(suite->suite.id);
+  std::optional<std::map<std::pair<std::string, std::string>, std::size_t>> shard_keys;
+  if (shard) {
+    selection_json["shard"] = shard->ToString();
+    shard_keys.emplace();
+    run::ForEachPlannedKey(loaded->Assignments(), limit, plan.repeats, [&](const core::RunKey& key) {
+      if (shard->Includes(key)) {
+        ++(*shard_keys)[{key.adapter, key.suite}];
+      }
+    });
+  }
 
   const bool resume = (*values)["resume"].as<bool>();
   const auto out = values->count("out") > 0 ? (*values)["out"].as<std::string>() : DefaultOutFolder(plan.name);
@@ -245,6 +267,11 @@ int RunRunCommand(const std::vector<std::string>& args) {
   settings.arrival_rate_per_s = plan.arrival_rate_per_s;
   settings.seed = plan.seed;
   settings.spend = plan.budget.Any() ? &spend : nullptr;
+  if (shard) {
+    settings.key_filter = [shard](const core::RunKey& key) { return shard->Includes(key); };
+    settings.filtered_keys = 0;
+    for (const auto& [cell, count] : *shard_keys) *settings.filtered_keys += count;
+  }
 
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
@@ -270,6 +297,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary_input.limit = limit;
   summary_input.finished_at = core::NowUtc();
   summary_input.stopped = totals.stopped;
+  summary_input.expected_keys = shard_keys;
   summary_input.run_energy = {{"meter", run_meter.meter->Method()},
                               {"description", run_meter.meter->Description()},
                               {"choice", run_meter.reason},
@@ -286,14 +314,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary::Summary summary;
   try {
     summary = summary::BuildSummary(summary_input);
-    core::WriteFileAtomically(folder->summary_path(), summary.json.dump(2) + "\n");
-    const reports::RunDocuments documents{folder->path(), summary.json};
-    for (const auto& format : kRunReportFormats) {
-      const auto reporter = reports::MakeReporter(format);
-      std::ostringstream document;
-      reporter->Write(documents, language, document);
-      core::WriteFileAtomically(folder->File(reporter->FileName()), document.str());
-    }
+    WriteRunDocuments(folder->path(), summary.json, language);
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInternalError;

@@ -83,6 +83,9 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
       totals.expected += SamplesInRun(*suite, settings_.limit) * static_cast<std::size_t>(settings_.repeats);
     }
   }
+  if (settings_.key_filter && settings_.filtered_keys) {
+    totals.expected = *settings_.filtered_keys;
+  }
   totals.already_done = journal_.size();
   progress_.Start(totals.expected, totals.already_done);
 
@@ -134,7 +137,8 @@ void Runner::Feed(Lane& lane) {
       }
       ++taken;
       for (int repeat = 0; repeat < settings_.repeats && !StopRequested(); ++repeat) {
-        if (journal_.Contains({adapter_id, suite->suite.id, sample.id, repeat})) {
+        const core::RunKey key{adapter_id, suite->suite.id, sample.id, repeat};
+        if ((settings_.key_filter && !settings_.key_filter(key)) || journal_.Contains(key)) {
           continue;
         }
         std::optional<Clock::time_point> arrival;

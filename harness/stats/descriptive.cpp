@@ -37,6 +37,24 @@ std::vector<double> Percentiles(std::vector<double> values, const std::vector<do
   return results;
 }
 
+double OrderFreeSum(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  double sum = 0;
+  for (const double value : values) {
+    sum += value;
+  }
+  return sum;
+}
+
+RunningMoments OrderFreeMoments(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  RunningMoments moments;
+  for (const double value : values) {
+    moments.Add(value);
+  }
+  return moments;
+}
+
 void RunningMoments::Add(double value) {
   ++count_;
   const double delta = value - mean_;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "etalon/stats/descriptive.hpp"
+
 namespace etalon::summary {
 
 namespace {
@@ -15,18 +17,16 @@ nlohmann::ordered_json Ratio(double numerator, std::optional<double> denominator
 
 void CostFigures::Add(const nlohmann::json& record) {
   if (const auto cost = record.find("cost"); cost != record.end() && cost->is_object()) {
-    ++priced_;
-    eur_ += cost->at("eur").get<double>();
+    eur_.push_back(cost->at("eur").get<double>());
     usage_estimated_ = usage_estimated_ || cost->at("usage_estimated").get<bool>();
     price_dates_.insert(cost->at("price_date").get<std::string>());
   }
   if (const auto carbon = record.find("carbon"); carbon != record.end() && carbon->is_object()) {
-    ++carbon_requests_;
-    kgco2eq_ += carbon->at("kgco2eq").get<double>();
-    low_kgco2eq_ += carbon->at("low_kgco2eq").get<double>();
-    high_kgco2eq_ += carbon->at("high_kgco2eq").get<double>();
-    usage_kgco2eq_ += carbon->at("usage_kgco2eq").get<double>();
-    embodied_kgco2eq_ += carbon->at("embodied_kgco2eq").get<double>();
+    kgco2eq_.push_back(carbon->at("kgco2eq").get<double>());
+    low_kgco2eq_.push_back(carbon->at("low_kgco2eq").get<double>());
+    high_kgco2eq_.push_back(carbon->at("high_kgco2eq").get<double>());
+    usage_kgco2eq_.push_back(carbon->at("usage_kgco2eq").get<double>());
+    embodied_kgco2eq_.push_back(carbon->at("embodied_kgco2eq").get<double>());
     methods_.insert(carbon->at("method").get<std::string>());
     zones_.insert(carbon->at("zone").get<std::string>());
     if (const auto& assumption = carbon->at("assumptions").get_ref<const std::string&>(); !assumption.empty()) {
@@ -46,17 +46,17 @@ nlohmann::ordered_json CostFigures::CostJson(const CostContext& context) const {
     json["assumption"] = fmt::format("{} EUR per hour of server, stated in the plan, times {:.1f} s of measured wall time",
                                      *context.server_eur_per_hour, context.span_s);
     per_request_divisor = static_cast<double>(context.succeeded);
-  } else if (priced_ > 0) {
-    eur = eur_;
+  } else if (!eur_.empty()) {
+    eur = stats::OrderFreeSum(eur_);
     json["basis"] = "token-prices";
     json["assumption"] = nullptr;
-    per_request_divisor = static_cast<double>(priced_);
+    per_request_divisor = static_cast<double>(eur_.size());
   } else {
     return nullptr;
   }
   json["eur"] = eur;
-  json["requests_priced"] = context.server_eur_per_hour ? context.succeeded : priced_;
-  json["requests_unpriced"] = context.server_eur_per_hour ? 0 : context.succeeded - priced_;
+  json["requests_priced"] = context.server_eur_per_hour ? context.succeeded : eur_.size();
+  json["requests_unpriced"] = context.server_eur_per_hour ? 0 : context.succeeded - eur_.size();
   json["per_request_eur"] = Ratio(eur, per_request_divisor);
   json["correct"] = context.correct ? nlohmann::ordered_json(*context.correct) : nlohmann::ordered_json(nullptr);
   json["per_correct_eur"] =
@@ -73,23 +73,24 @@ nlohmann::ordered_json CostFigures::CostJson(const CostContext& context) const {
 }
 
 nlohmann::ordered_json CostFigures::CarbonJson(const CostContext& context) const {
-  if (carbon_requests_ == 0) {
+  if (kgco2eq_.empty()) {
     return nullptr;
   }
-  const auto requests = static_cast<double>(carbon_requests_);
+  const auto requests = static_cast<double>(kgco2eq_.size());
+  const double total = stats::OrderFreeSum(kgco2eq_);
+  const double low = stats::OrderFreeSum(low_kgco2eq_);
+  const double high = stats::OrderFreeSum(high_kgco2eq_);
   nlohmann::ordered_json json;
-  json["requests"] = carbon_requests_;
-  json["kgco2eq"] = kgco2eq_;
-  json["low_kgco2eq"] = low_kgco2eq_;
-  json["high_kgco2eq"] = high_kgco2eq_;
-  json["usage_kgco2eq"] = usage_kgco2eq_;
-  json["embodied_kgco2eq"] = embodied_kgco2eq_;
-  json["per_request_kgco2eq"] = kgco2eq_ / requests;
+  json["requests"] = kgco2eq_.size();
+  json["kgco2eq"] = total;
+  json["low_kgco2eq"] = low;
+  json["high_kgco2eq"] = high;
+  json["usage_kgco2eq"] = stats::OrderFreeSum(usage_kgco2eq_);
+  json["embodied_kgco2eq"] = stats::OrderFreeSum(embodied_kgco2eq_);
+  json["per_request_kgco2eq"] = total / requests;
   if (context.yearly_requests) {
     const double scale = *context.yearly_requests / requests;
-    json["per_year_kgco2eq"] = {{"value", kgco2eq_ * scale},
-                                {"low", low_kgco2eq_ * scale},
-                                {"high", high_kgco2eq_ * scale}};
+    json["per_year_kgco2eq"] = {{"value", total * scale}, {"low", low * scale}, {"high", high * scale}};
   } else {
     json["per_year_kgco2eq"] = nullptr;
   }

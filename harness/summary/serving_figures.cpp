@@ -26,10 +26,7 @@ nlohmann::ordered_json PercentilesJson(const std::vector<double>& values) {
     return nullptr;
   }
   const auto percentiles = stats::Percentiles(values, kLatencyPercents);
-  stats::RunningMoments moments;
-  for (const double value : values) {
-    moments.Add(value);
-  }
+  const auto moments = stats::OrderFreeMoments(values);
   nlohmann::ordered_json json;
   json["n"] = values.size();
   json["mean"] = moments.mean();

@@ -22,8 +22,10 @@ namespace {
 
 struct MetricAccumulator {
   const metrics::Metric* metric = nullptr;
-  stats::RunningMoments moments;      // kMean
-  std::vector<double> summed;         // kCorpus
+  // Values are kept and summed in ascending order at the end, so a summary
+  // does not depend on the journal's order (a merged or resumed run).
+  std::vector<double> values;                   // kMean
+  std::vector<std::vector<double>> statistics;  // kCorpus: each statistic's values
   std::size_t scored = 0;
   std::size_t unscored = 0;           // score errors (invalid UTF-8 output...)
 };
@@ -31,9 +33,9 @@ struct MetricAccumulator {
 // Measured and estimated energy are summed apart and never added together.
 struct EnergyAccumulator {
   std::size_t requests = 0;
-  double joules = 0;
-  double low_joules = 0;
-  double high_joules = 0;
+  std::vector<double> joules;
+  std::vector<double> low_joules;
+  std::vector<double> high_joules;
   std::set<std::string> methods;
 };
 
@@ -63,15 +65,15 @@ void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
   }
   ++accumulator.scored;
   if (accumulator.metric->Info().aggregation == metrics::Aggregation::kMean) {
-    accumulator.moments.Add(score.at("value").get<double>());
+    accumulator.values.push_back(score.at("value").get<double>());
     return;
   }
   const auto& statistics = score.at("statistics");
-  if (accumulator.summed.empty()) {
-    accumulator.summed.assign(statistics.size(), 0.0);
+  if (accumulator.statistics.empty()) {
+    accumulator.statistics.resize(statistics.size());
   }
-  for (std::size_t i = 0; i < statistics.size() && i < accumulator.summed.size(); ++i) {
-    accumulator.summed[i] += statistics[i].get<double>();
+  for (std::size_t i = 0; i < statistics.size() && i < accumulator.statistics.size(); ++i) {
+    accumulator.statistics[i].push_back(statistics[i].get<double>());
   }
 }
 
@@ -105,9 +107,10 @@ void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config
     auto& accumulator = measured ? cell.measured_energy : cell.estimated_energy;
     const double joules = energy->at("joules").get<double>();
     ++accumulator.requests;
-    accumulator.joules += joules;
-    accumulator.low_joules += energy->at("low_joules").is_number() ? energy->at("low_joules").get<double>() : joules;
-    accumulator.high_joules += energy->at("high_joules").is_number() ? energy->at("high_joules").get<double>() : joules;
+    accumulator.joules.push_back(joules);
+    accumulator.low_joules.push_back(energy->at("low_joules").is_number() ? energy->at("low_joules").get<double>() : joules);
+    accumulator.high_joules.push_back(energy->at("high_joules").is_number() ? energy->at("high_joules").get<double>()
+                                                                             : joules);
     accumulator.methods.insert(energy->at("method").get<std::string>());
   }
   const auto& usage = record.at("usage");
@@ -124,12 +127,13 @@ nlohmann::ordered_json EnergyJson(const EnergyAccumulator& energy, bool measured
     return nullptr;
   }
   nlohmann::ordered_json json;
+  const double joules = stats::OrderFreeSum(energy.joules);
   json["requests"] = energy.requests;
-  json["joules"] = energy.joules;
-  json["wh"] = energy.joules / 3600.0;
+  json["joules"] = joules;
+  json["wh"] = joules / 3600.0;
   if (!measured) {
-    json["low_joules"] = energy.low_joules;
-    json["high_joules"] = energy.high_joules;
+    json["low_joules"] = stats::OrderFreeSum(energy.low_joules);
+    json["high_joules"] = stats::OrderFreeSum(energy.high_joules);
   }
   json["methods"] = energy.methods;
   return json;
@@ -146,13 +150,18 @@ nlohmann::ordered_json MetricJson(const MetricAccumulator& accumulator) {
     return json;
   }
   if (info.aggregation == metrics::Aggregation::kCorpus) {
-    json["value"] = accumulator.metric->CorpusScore(accumulator.summed);
+    std::vector<double> summed;
+    for (const auto& values : accumulator.statistics) {
+      summed.push_back(stats::OrderFreeSum(values));
+    }
+    json["value"] = accumulator.metric->CorpusScore(summed);
     return json;
   }
-  json["value"] = accumulator.moments.mean();
-  const auto stddev = accumulator.moments.sample_stddev();
+  const auto moments = stats::OrderFreeMoments(accumulator.values);
+  json["value"] = moments.mean();
+  const auto stddev = moments.sample_stddev();
   json["stddev"] = stddev ? nlohmann::ordered_json(*stddev) : nlohmann::ordered_json(nullptr);
-  if (const auto interval = accumulator.moments.NormalInterval95()) {
+  if (const auto interval = moments.NormalInterval95()) {
     json["ci95"] = {{"low", interval->first}, {"high", interval->second}, {"method", "normal"}};
   } else {
     json["ci95"] = nullptr;
@@ -231,6 +240,10 @@ Summary BuildSummary(const SummaryInput& input) {
       }
       auto& cell = cells[{adapter_id, prepared->suite.id}];
       cell.expected = run::SamplesInRun(*prepared, input.limit) * static_cast<std::size_t>(input.plan->repeats);
+      if (input.expected_keys) {
+        const auto shard_keys = input.expected_keys->find({adapter_id, prepared->suite.id});
+        cell.expected = shard_keys != input.expected_keys->end() ? shard_keys->second : 0;
+      }
       for (const auto& metric : prepared->metrics) {
         cell.metrics.push_back({metric.get(), {}, {}, 0, 0});
         if (prepared->suite.pass && metric->Info().name == prepared->suite.pass->metric) {

@@ -72,3 +72,67 @@ TEST_CASE("The summary counts, averages and keeps measured energy apart from est
   CHECK(cell["latency_ms"]["end_to_end"]["p50"].get<double>() == Approx(75.0));
   CHECK(json["totals"]["within_tolerance"] == true);  // 1/3 failed, tolerance 0.5
 }
+
+TEST_CASE("The summary does not depend on the journal's order", "[summary][shard]") {
+  // 40 values whose running mean rounds differently forwards and backwards
+  // (checked apart: Welford's mean of them differs in the last bit).
+  etalon::testing::TempDir dir;
+  std::string data;
+  std::vector<std::string> lines;
+  for (int i = 0; i < 40; ++i) {
+    const auto id = "s" + std::to_string(i);
+    data += "{\"id\": \"" + id + "\", \"input\": \"x\", \"reference\": \"x\"}\n";
+    const double f1 = ((i * 37) % 17) / 17.0 + i * 0.001;
+    lines.push_back(Line(id, true, f1,
+                         R"({"joules": )" + std::to_string(0.1 + i * 0.013) +
+                             R"(, "measured": false, "method": "cpu-time-estimate", "low_joules": 0.01, "high_joules": 0.7})"));
+  }
+  dir.Write("d.jsonl", data);
+  const auto suite_path =
+      dir.Write("s.yaml", "id: s\ntask: chat\ndataset: d.jsonl\ntemplate: \"{{input}}\"\nmetrics: [token_f1]\n");
+  std::vector<std::unique_ptr<etalon::run::PreparedSuite>> suites;
+  etalon::core::Diagnostics diagnostics;
+  suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
+  REQUIRE(diagnostics.empty());
+  etalon::config::Plan plan;
+  plan.name = "p";
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+
+  std::string forwards;
+  std::string backwards;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    forwards += lines[i];
+    backwards += lines[lines.size() - 1 - i];
+  }
+  input.journal_path = dir.Write("forwards.jsonl", forwards);
+  const auto first = etalon::summary::BuildSummary(input).json;
+  input.journal_path = dir.Write("backwards.jsonl", backwards);
+  const auto second = etalon::summary::BuildSummary(input).json;
+  CHECK(first["results"].dump() == second["results"].dump());
+  CHECK(first["results"][0]["metrics"]["token_f1"]["n"] == 40);
+}
+
+TEST_CASE("A shard's cells expect only the shard's keys", "[summary][shard]") {
+  etalon::testing::TempDir dir;
+  dir.Write("d.jsonl", "{\"id\": \"s0\", \"input\": \"x\", \"reference\": \"x\"}\n"
+                       "{\"id\": \"s1\", \"input\": \"x\", \"reference\": \"x\"}\n");
+  const auto suite_path =
+      dir.Write("s.yaml", "id: s\ntask: chat\ndataset: d.jsonl\ntemplate: \"{{input}}\"\nmetrics: [token_f1]\n");
+  std::vector<std::unique_ptr<etalon::run::PreparedSuite>> suites;
+  etalon::core::Diagnostics diagnostics;
+  suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
+  etalon::config::Plan plan;
+  plan.name = "p";
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  input.journal_path = dir.Write("results.jsonl", Line("s1", true, 1.0, ""));
+  input.expected_keys = std::map<std::pair<std::string, std::string>, std::size_t>{{{"a", "s"}, 1}};
+  const auto summary = etalon::summary::BuildSummary(input);
+  CHECK(summary.totals.expected == 1);
+  CHECK(summary.json["run"]["status"] == "complete");
+}

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ struct RunnerSettings {
   // Spending so far against the plan's budget; crossing it stops the run
   // like a stop request (what is in flight completes, the rest can resume).
   meters::SpendTracker* spend = nullptr;
+  // Runs only the keys it accepts (a shard, docs/sharding.md); unset: every key.
+  std::function<bool(const core::RunKey&)> key_filter;
+  std::optional<std::size_t> filtered_keys;               // with key_filter: the keys it accepts, for progress
 };
 
 struct RunTotals {

@@ -17,6 +17,14 @@ std::vector<double> Percentiles(std::vector<double> values, const std::vector<do
 
 // Mean and sample standard deviation (n - 1), accumulated with Welford's
 // method so long runs do not lose precision.
+class RunningMoments;
+
+// Sum and moments of values taken in ascending order, so the figures depend
+// on the values alone, not on the order they arrived in (a merged or resumed
+// journal holds the same results in another order).
+double OrderFreeSum(std::vector<double> values);
+RunningMoments OrderFreeMoments(std::vector<double> values);
+
 class RunningMoments {
  public:
   void Add(double value);

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -32,16 +33,16 @@ class CostFigures {
   nlohmann::ordered_json CarbonJson(const CostContext& context) const;
 
  private:
-  std::size_t priced_ = 0;
-  double eur_ = 0;
+  // Values are kept and summed at the end in an order-free way, so a merged
+  // or reordered journal gives the same figures to the last bit.
+  std::vector<double> eur_;
   bool usage_estimated_ = false;
   std::set<std::string> price_dates_;
-  std::size_t carbon_requests_ = 0;
-  double kgco2eq_ = 0;
-  double low_kgco2eq_ = 0;
-  double high_kgco2eq_ = 0;
-  double usage_kgco2eq_ = 0;
-  double embodied_kgco2eq_ = 0;
+  std::vector<double> kgco2eq_;
+  std::vector<double> low_kgco2eq_;
+  std::vector<double> high_kgco2eq_;
+  std::vector<double> usage_kgco2eq_;
+  std::vector<double> embodied_kgco2eq_;
   std::set<std::string> methods_;
   std::set<std::string> zones_;
   std::set<std::string> assumptions_;

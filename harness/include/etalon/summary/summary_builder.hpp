@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,9 @@ struct SummaryInput {
   const std::vector<std::unique_ptr<run::PreparedSuite>>* suites = nullptr;
   std::optional<std::size_t> limit;
   std::string finished_at;
+  // A shard (docs/sharding.md): the keys each (adapter, suite) cell expects;
+  // unset: samples in run × repeats.
+  std::optional<std::map<std::pair<std::string, std::string>, std::size_t>> expected_keys;
   bool stopped = false;  // the run was interrupted before every key was issued
   // The whole run's host energy from the best meter available (see docs/energy.md),
   // or null. Kept apart from per-request figures and never added to them.

@@ -1,0 +1,22 @@
+#include "run_documents_writer.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+#include "etalon/core/atomic_file.hpp"
+
+namespace etalon::cli {
+
+void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language) {
+  const std::filesystem::path path(folder);
+  core::WriteFileAtomically((path / "summary.json").string(), summary.dump(2) + "\n");
+  const reports::RunDocuments documents{folder, summary};
+  for (const auto& format : {"html", "md"}) {
+    const auto reporter = reports::MakeReporter(format);
+    std::ostringstream document;
+    reporter->Write(documents, language, document);
+    core::WriteFileAtomically((path / reporter->FileName()).string(), document.str());
+  }
+}
+
+}  // namespace etalon::cli
