@@ -141,10 +141,12 @@ std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const Pla
     }
   }
   loaded.suites = run::PrepareSuites(plan, suite_ids, diagnostics);
-  loaded.catalog = LoadShippedCatalog(diagnostics);
+  if (auto catalog = LoadShippedCatalog(diagnostics)) {
+    loaded.catalog = std::make_unique<meters::ModelCatalog>(std::move(*catalog));
+  }
   for (const auto& config : loaded.adapter_configs) {
     auto costing = std::make_unique<meters::RequestCosting>(
-        loaded.catalog ? &*loaded.catalog : nullptr, config.model, CatalogProvider(config), ReachesVendorApi(config));
+        loaded.catalog.get(), config.model, CatalogProvider(config), ReachesVendorApi(config));
     if (const auto reason = costing->MissingPriceReason(); !reason.empty()) {
       loaded.warnings.push_back(fmt::format("adapter '{}': {}", config.id, reason));
     }

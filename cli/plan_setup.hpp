@@ -32,7 +32,7 @@ struct LoadedPlan {
   std::vector<std::unique_ptr<core::Adapter>> adapters;
   std::vector<summary::SkippedAdapter> skipped;
   std::vector<std::unique_ptr<run::PreparedSuite>> suites;
-  std::optional<meters::ModelCatalog> catalog;
+  std::unique_ptr<meters::ModelCatalog> catalog;  // on the heap: costings keep its address when the plan moves
   std::vector<std::unique_ptr<meters::RequestCosting>> costings;  // one per adapter, same order
   std::vector<std::string> warnings;  // e.g. a model without a catalog price: its cost will be null
 

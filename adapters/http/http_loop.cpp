@@ -177,7 +177,13 @@ void HttpLoop::Start(Call& call) {
   curl_easy_setopt(easy, CURLOPT_URL, call.request.url.c_str());
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
-  curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);  // prefer a stream on an HTTP/2 connection to a new connection
+  // Over TLS, wait for ALPN to tell whether the first connection multiplexes
+  // (HTTP/2) rather than opening one per request. Cleartext URLs speak
+  // HTTP/1.1 here, where that wait only delays every request of the first
+  // wave until the first answer (measured: ~90 ms at concurrency 64).
+  if (call.request.url.rfind("https://", 0) == 0) {
+    curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+  }
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!settings.ca_bundle.empty()) {

@@ -47,6 +47,7 @@ nlohmann::json WithoutTimings(nlohmann::json summary) {
   summary.erase("run_energy");
   for (auto& result : summary["results"]) {
     result.erase("latency_ms");
+    result.erase("throughput");  // spans and rates of wall-clock time
     result.erase("energy");
   }
   return summary;
