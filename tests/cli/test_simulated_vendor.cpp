@@ -221,3 +221,49 @@ TEST_CASE("Measured TTFT matches the simulator's own log at concurrency 64", "[c
   CHECK(at(warm, 0.5) <= 2.0);
 #endif
 }
+
+TEST_CASE("Every endpoint answers through its adapter over loopback, streamed and whole",
+          "[cli][simulator][openai][anthropic]") {
+  SimulatorProcess simulator("model: simulated-chat\nttft: {distribution: fixed, ms: 2}\n"
+                             "itl: {distribution: fixed, ms: 1}\n");
+  TempDir dir;
+  const auto url = simulator.base_url();
+  const std::string corpus = kSourceDir + "/datasets/rag-service-public/corpus.jsonl";
+  const auto plan = dir.Write(
+      "endpoints.yaml",
+      "name: endpoints\nsuites: [qa-demarches, rag-service-public, transcription-accueil]\nadapters:\n"
+      "  - {id: chat-stream, kind: openai, model: simulated-chat, suites: [qa-demarches],\n"
+      "     options: {base_url: " + url + ", stream: true}}\n"
+      "  - {id: chat-whole, kind: openai, model: simulated-chat, suites: [qa-demarches],\n"
+      "     options: {base_url: " + url + ", stream: false}}\n"
+      "  - {id: messages-stream, kind: anthropic, model: simulated-chat, suites: [qa-demarches],\n"
+      "     options: {base_url: " + url + ", api_key_env: ETALON_TEST_ANTHROPIC_KEY, stream: true}}\n"
+      "  - {id: messages-whole, kind: anthropic, model: simulated-chat, suites: [qa-demarches],\n"
+      "     options: {base_url: " + url + ", api_key_env: ETALON_TEST_ANTHROPIC_KEY, stream: false}}\n"
+      "  - {id: embeddings, kind: openai, model: simulated-chat, suites: [rag-service-public],\n"
+      "     options: {base_url: " + url + ", endpoint: embeddings, corpus: " + corpus + "}}\n"
+      "  - {id: transcriptions, kind: openai, model: simulated-chat, suites: [transcription-accueil],\n"
+      "     options: {base_url: " + url + ", endpoint: transcription}}\n");
+  const auto out = dir.Path("run");
+  auto environment = kNoProxy;
+  environment.push_back("ETALON_TEST_ANTHROPIC_KEY=test-key");
+  const auto result = RunEtalon({"run", plan, "--out", out, "--limit", "3", "-q"}, environment);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+  std::map<std::string, int> answered;
+  for (const auto& record : JsonLines(out + "/results.jsonl")) {
+    INFO(record.dump());
+    CHECK(record["ok"] == true);
+    ++answered[record["adapter"].get<std::string>()];
+  }
+  for (const char* adapter :
+       {"chat-stream", "chat-whole", "messages-stream", "messages-whole", "embeddings", "transcriptions"}) {
+    CHECK(answered[adapter] == 3);
+  }
+  std::set<std::string> endpoints;
+  for (const auto& line : JsonLines(simulator.log_path())) {
+    endpoints.insert(line["endpoint"].get<std::string>() + (line["stream"].get<bool>() ? " stream" : ""));
+  }
+  CHECK(endpoints == std::set<std::string>{"/v1/chat/completions", "/v1/chat/completions stream", "/v1/messages",
+                                           "/v1/messages stream", "/v1/embeddings", "/v1/audio/transcriptions"});
+}
