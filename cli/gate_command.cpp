@@ -10,6 +10,7 @@
 #include "etalon/gate/gate_evaluation.hpp"
 #include "etalon/reports/gate_report.hpp"
 #include "exit_codes.hpp"
+#include "report_language.hpp"
 
 namespace etalon::cli {
 
@@ -53,11 +54,11 @@ int RunGateCommand(const std::vector<std::string>& args) {
       return kExitInputError;
     }
   }
-  const auto language_name = (*values)["lang"].as<std::string>();
-  if (language_name != "fr" && language_name != "en") {
-    std::cerr << "etalon: --lang must be fr or en, got '" << language_name << "'\n";
+  const auto language_choice = ReadLanguage(*values);
+  if (!language_choice) {
     return kExitInputError;
   }
+  const auto language = *language_choice;
 
   core::Diagnostics diagnostics;
   const auto policy = gate::LoadGatePolicy((*values)["policy"].as<std::string>(), diagnostics);
@@ -80,7 +81,7 @@ int RunGateCommand(const std::vector<std::string>& args) {
   std::ostringstream junit;
   reports::WriteGateJunit(outcome, junit);
   std::ostringstream markdown;
-  reports::WriteGateMarkdown(outcome, language_name == "fr" ? reports::Language::kFrench : reports::Language::kEnglish,
+  reports::WriteGateMarkdown(outcome, language,
                              markdown);
   try {
     core::WriteFileAtomically((*values)["junit"].as<std::string>(), junit.str());

@@ -15,6 +15,7 @@
 #include "etalon/version.hpp"
 #include "exit_codes.hpp"
 #include "plan_setup.hpp"
+#include "report_language.hpp"
 #include "run_documents_writer.hpp"
 
 namespace etalon::cli {
@@ -87,11 +88,11 @@ int RunMergeCommand(const std::vector<std::string>& args) {
     std::cerr << "etalon: merge needs shard folders and --out\n" << kUsage << "\n";
     return kExitInputError;
   }
-  const auto language_name = (*values)["lang"].as<std::string>();
-  if (language_name != "fr" && language_name != "en") {
-    std::cerr << "etalon: --lang must be fr or en, got '" << language_name << "'\n";
+  const auto language_choice = ReadLanguage(*values);
+  if (!language_choice) {
     return kExitInputError;
   }
+  const auto language = *language_choice;
   const auto folders = (*values)["shards"].as<std::vector<std::string>>();
   const auto out = (*values)["out"].as<std::string>();
 
@@ -205,7 +206,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
     core::WriteFileAtomically(journal_path, run::MergedJournal(results));
     summary = summary::BuildSummary(summary_input);
     WriteRunDocuments(out, summary.json,
-                      language_name == "fr" ? reports::Language::kFrench : reports::Language::kEnglish);
+                      language);
   } catch (const std::exception& write_error) {
     std::cerr << "error: " << write_error.what() << "\n";
     return kExitInternalError;

@@ -10,6 +10,7 @@
 #include "etalon/core/atomic_file.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "exit_codes.hpp"
+#include "report_language.hpp"
 
 namespace etalon::cli {
 
@@ -46,12 +47,11 @@ int RunReportCommand(const std::vector<std::string>& args) {
   if (!values) {
     return help_shown ? kExitSuccess : kExitInputError;
   }
-  const auto language_name = (*values)["lang"].as<std::string>();
-  if (language_name != "fr" && language_name != "en") {
-    std::cerr << "etalon: --lang must be fr or en, got '" << language_name << "'\n";
+  const auto language_choice = ReadLanguage(*values);
+  if (!language_choice) {
     return kExitInputError;
   }
-  const auto language = language_name == "fr" ? reports::Language::kFrench : reports::Language::kEnglish;
+  const auto language = *language_choice;
   reports::ReporterOptions reporter_options;
   reporter_options.csv_byte_order_mark = (*values)["csv-bom"].as<bool>();
   std::vector<std::unique_ptr<reports::Reporter>> reporters;

@@ -16,13 +16,14 @@
 #include "etalon/meters/meter_choice.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/fingerprint.hpp"
+#include "etalon/run/planned_keys.hpp"
 #include "etalon/run/run_folder.hpp"
 #include "etalon/run/run_projection.hpp"
-#include "etalon/run/planned_keys.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/run/shard.hpp"
 #include "exit_codes.hpp"
 #include "plan_setup.hpp"
+#include "report_language.hpp"
 #include "run_documents_writer.hpp"
 
 namespace etalon::cli {
@@ -141,12 +142,11 @@ int RunRunCommand(const std::vector<std::string>& args) {
   if (!values) {
     return help_shown ? kExitSuccess : kExitInputError;
   }
-  const auto language_name = (*values)["lang"].as<std::string>();
-  if (language_name != "fr" && language_name != "en") {
-    std::cerr << "etalon: --lang must be fr or en, got '" << language_name << "'\n";
+  const auto language_choice = ReadLanguage(*values);
+  if (!language_choice) {
     return kExitInputError;
   }
-  const auto language = language_name == "fr" ? reports::Language::kFrench : reports::Language::kEnglish;
+  const auto language = *language_choice;
 
   PlanSelection selection;
   if (values->count("adapters") > 0) selection.adapter_ids = SplitList((*values)["adapters"].as<std::string>());
