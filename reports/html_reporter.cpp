@@ -8,6 +8,7 @@
 #include "etalon/core/sha256.hpp"
 #include "html_assets.hpp"
 #include "html_samples.hpp"
+#include "impact_text.hpp"
 #include "markup_writer.hpp"
 #include "report_text.hpp"
 #include "svg_chart.hpp"
@@ -67,16 +68,8 @@ std::string LatencyName(const std::string& key, Language language) {
   if (key == "ttft") return Say(language, "premier jeton (TTFT)", "first token (TTFT)");
   if (key == "ttfb") return Say(language, "premier octet (TTFB)", "first byte (TTFB)");
   if (key == "tpot") return Say(language, "par jeton de sortie (TPOT)", "per output token (TPOT)");
+  if (key == "inter_chunk") return Say(language, "entre deux morceaux du flux", "between stream chunks");
   return key;
-}
-
-// The amount in a `cost` entry: a number, or the `total` or `amount` field of an object.
-std::optional<double> CostAmount(const Json& cost) {
-  if (cost.is_number()) return cost.get<double>();
-  for (const char* key : {"total", "amount"}) {
-    if (const auto* field = Find(cost, key); field != nullptr && field->is_number()) return field->get<double>();
-  }
-  return std::nullopt;
 }
 
 // Joules per request: measured when the cell has measured figures, else estimated.
@@ -250,7 +243,7 @@ class Page {
         if (const auto* e2e = Find(result->at("latency_ms"), "end_to_end")) latency.push_back({label, e2e->at("p50"), y});
         if (const auto joules = JoulesPerRequest(*result)) energy.push_back({label, joules->first, y});
         if (const auto* cost_entry = Find(*result, "cost")) {
-          if (const auto amount = CostAmount(*cost_entry)) cost.push_back({label, *amount, y});
+          if (const auto amount = CostPerRequest(*cost_entry)) cost.push_back({label, *amount, y});
         }
       }
       any_cost = any_cost || !cost.empty();
@@ -261,7 +254,7 @@ class Page {
                          Say("latence p50 de bout en bout (ms, échelle log.)", "end-to-end p50 latency (ms, log scale)"));
       WriteTradeOffChart(id + "-energy", energy, metric,
                          Say("énergie par requête (J, échelle log.)", "energy per request (J, log scale)"));
-      WriteTradeOffChart(id + "-cost", cost, metric, Say("coût (échelle log.)", "cost (log scale)"));
+      WriteTradeOffChart(id + "-cost", cost, metric, Say("coût par requête, € (échelle log.)", "cost per request, EUR (log scale)"));
       out_.Close("div");
     }
     if (!any_cost) {
@@ -388,9 +381,11 @@ class Page {
   void WriteEnergy() {
     OpenSection("energy", Say("Énergie, carbone et coût", "Energy, carbon and cost"));
     Note(Say("« Mesuré » : un compteur matériel (RAPL, NVML). « Estimé » : un modèle (temps CPU × puissance du "
-             "processeur), avec sa fourchette basse et haute. Les deux ne sont jamais additionnés.",
+             "processeur pour un moteur local, méthode EcoLogits pour une API), avec sa fourchette basse et haute. "
+             "Les deux ne sont jamais additionnés.",
              "\"Measured\": a hardware counter (RAPL, NVML). \"Estimated\": a model (CPU time × the processor's "
-             "power), with its low and high bounds. The two are never added together."));
+             "power for a local engine, the EcoLogits method for an API), with its low and high bounds. The two are "
+             "never added together."));
     bool any_carbon = false, any_cost = false;
     out_.Open("table").Element("caption", {}, Say("Par adaptateur et suite", "By adapter and suite"));
     out_.Open("thead").Open("tr");
@@ -408,10 +403,10 @@ class Page {
       EnergyCell(energy != nullptr ? Find(*energy, "estimated") : nullptr, false);
       const auto* carbon = Find(result, "carbon");
       const auto* cost = Find(result, "cost");
-      any_carbon = any_carbon || carbon != nullptr;
-      any_cost = any_cost || cost != nullptr;
-      out_.Element("td", {}, carbon != nullptr ? ValueText(*carbon, language_) : "—");
-      out_.Element("td", {}, cost != nullptr ? ValueText(*cost, language_) : "—");
+      any_carbon = any_carbon || (carbon != nullptr && carbon->is_object());
+      any_cost = any_cost || (cost != nullptr && cost->is_object());
+      out_.Element("td", {}, carbon != nullptr ? CarbonText(*carbon, language_) : "—");
+      out_.Element("td", {}, cost != nullptr ? CostText(*cost, language_) : "—");
       out_.Close("tr");
     }
     out_.Close("tbody").Close("table");

@@ -136,14 +136,28 @@ TEST_CASE("Sections the summary has no data for are left out with a note; presen
   CHECK_THAT(plain, !Catch::Contains("chart-s-cost"));
 
   auto& result = documents.summary["results"][0];
-  result["cost"] = {{"total", 0.125}, {"currency", "EUR"}, {"estimated", true}};
-  documents.summary["results"][1]["cost"] = {{"total", 0.5}, {"currency", "EUR"}, {"estimated", true}};
+  // The shapes harness/summary/cost_figures writes (docs/cost.md).
+  const auto cost = [](double eur, double per_request) {
+    return nlohmann::ordered_json{{"basis", "token-prices"},  {"assumption", nullptr},       {"eur", eur},
+                                  {"requests_priced", 4},     {"requests_unpriced", 0},      {"per_request_eur", per_request},
+                                  {"correct", nullptr},       {"per_correct_eur", nullptr},  {"yearly_requests", 1000.0},
+                                  {"per_year_eur", per_request * 1000}, {"usage_estimated", true},
+                                  {"price_dates", {"2026-11-01"}}};
+  };
+  result["cost"] = cost(0.5, 0.125);
+  documents.summary["results"][1]["cost"] = cost(2.0, 0.5);
+  result["carbon"] = {{"requests", 4},           {"kgco2eq", 0.002},       {"low_kgco2eq", 0.001},
+                      {"high_kgco2eq", 0.003},   {"usage_kgco2eq", 0.0019}, {"embodied_kgco2eq", 0.0001},
+                      {"per_request_kgco2eq", 0.0005}, {"per_year_kgco2eq", nullptr}, {"measured", false},
+                      {"methods", {"ecologits-0.9.1"}}, {"zones", {"FRA"}}, {"assumptions", nlohmann::ordered_json::array()}};
   result["latency_ms"]["tpot"] = {{"n", 3}, {"mean", 1.5}, {"p50", 1.25}, {"p90", 2}, {"p95", 2}, {"p99", 2}};
   documents.summary["award"] = nlohmann::ordered_json::array(
       {{{"rang", 1}, {"adaptateur", "echo"}, {"note", 87.5}}, {{"rang", 2}, {"adaptateur", "<lead>"}, {"note", 60}}});
   const auto full = Render(documents);
   CHECK_THAT(full, Catch::Contains("chart-s-cost"));
-  CHECK_THAT(full, Catch::Contains("total : 0,1250; currency : EUR; estimated : oui"));
+  CHECK_THAT(full, Catch::Contains("0,500 € au total ; 0,125 € par requête ; 125 € par an (1000 requêtes). "
+                                   "Base : prix publiés par jeton (relevés le 2026-11-01) ; jetons estimés par etalon"));
+  CHECK_THAT(full, Catch::Contains("0,00200 kgCO2e (0,00100 kgCO2e à 0,00300 kgCO2e), estimé : ecologits-0.9.1, zone FRA"));
   CHECK_THAT(full, Catch::Contains("par jeton de sortie (TPOT)"));
   CHECK_THAT(full, Catch::Contains("<td>87,50</td>"));
   CHECK_THAT(full, Catch::Contains("<td>&lt;lead&gt;</td>"));
