@@ -120,6 +120,13 @@ nlohmann::ordered_json RequestCosting::Carbon(const core::Response& response) co
   carbon["usage_kgco2eq"] = (estimate->low.request_usage_gwp_kgco2eq + estimate->high.request_usage_gwp_kgco2eq) / 2;
   carbon["embodied_kgco2eq"] =
       (estimate->low.request_embodied_gwp_kgco2eq + estimate->high.request_embodied_gwp_kgco2eq) / 2;
+  // The same estimate gives primary energy and water; kept beside the carbon it comes with.
+  const auto ranged = [](double low, double high) {
+    return nlohmann::ordered_json{{"value", (low + high) / 2}, {"low", low}, {"high", high}};
+  };
+  carbon["primary_energy_mj"] = ranged(estimate->low.request_usage_pe_mj + estimate->low.request_embodied_pe_mj,
+                                       estimate->high.request_usage_pe_mj + estimate->high.request_embodied_pe_mj);
+  carbon["water_l"] = ranged(estimate->low.request_usage_wcf_l, estimate->high.request_usage_wcf_l);
   carbon["method"] = kEcoLogitsMethod;
   carbon["zone"] = estimate->zone;
   carbon["assumptions"] = estimate->assumptions;

@@ -27,6 +27,12 @@ void CostFigures::Add(const nlohmann::json& record) {
     high_kgco2eq_.push_back(carbon->at("high_kgco2eq").get<double>());
     usage_kgco2eq_.push_back(carbon->at("usage_kgco2eq").get<double>());
     embodied_kgco2eq_.push_back(carbon->at("embodied_kgco2eq").get<double>());
+    if (const auto pe = carbon->find("primary_energy_mj"); pe != carbon->end() && pe->is_object()) {
+      primary_energy_mj_.push_back(pe->at("value").get<double>());
+    }
+    if (const auto water = carbon->find("water_l"); water != carbon->end() && water->is_object()) {
+      water_l_.push_back(water->at("value").get<double>());
+    }
     methods_.insert(carbon->at("method").get<std::string>());
     zones_.insert(carbon->at("zone").get<std::string>());
     if (const auto& assumption = carbon->at("assumptions").get_ref<const std::string&>(); !assumption.empty()) {
@@ -88,6 +94,9 @@ nlohmann::ordered_json CostFigures::CarbonJson(const CostContext& context) const
   json["usage_kgco2eq"] = stats::OrderFreeSum(usage_kgco2eq_);
   json["embodied_kgco2eq"] = stats::OrderFreeSum(embodied_kgco2eq_);
   json["per_request_kgco2eq"] = total / requests;
+  json["primary_energy_mj"] =
+      primary_energy_mj_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(stats::OrderFreeSum(primary_energy_mj_));
+  json["water_l"] = water_l_.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(stats::OrderFreeSum(water_l_));
   if (context.yearly_requests) {
     const double scale = *context.yearly_requests / requests;
     json["per_year_kgco2eq"] = {{"value", total * scale}, {"low", low * scale}, {"high", high * scale}};

@@ -287,3 +287,39 @@ TEST_CASE("Every endpoint answers through its adapter over loopback, streamed an
   CHECK(endpoints == std::set<std::string>{"/v1/chat/completions", "/v1/chat/completions stream", "/v1/messages",
                                            "/v1/messages stream", "/v1/embeddings", "/v1/audio/transcriptions"});
 }
+
+TEST_CASE("A budget refuses a run projected above it, and stops a run that crosses it, resumably",
+          "[cli][simulator][openai][cost]") {
+  // Answers of 2,000 words: eight times the 256 output tokens the projection assumes.
+  std::string long_answer;
+  for (int i = 0; i < 2000; ++i) {
+    long_answer += " mot";
+  }
+  SimulatorProcess simulator("model: simulated-chat\nanswers: {mode: fixed, fixed_text: \"" + long_answer +
+                             "\"}\nttft: {distribution: fixed, ms: 1}\nitl: {distribution: fixed, ms: 0}\n");
+  // Projection: 40 x (10 x 1.00 + 256 x 2.00) / 10^6 = 0.0209 EUR; actual about 0.16 EUR.
+  ChatProject refused(40, simulator.base_url(), "concurrency: 4\nbudget: {eur: 0.01}\n", "");
+  const auto refused_run = RunEtalon({"run", refused.plan, "--out", refused.dir.Path("run")}, kNoProxy);
+  CHECK(refused_run.exit_code == 2);
+  CHECK_THAT(refused_run.err, Catch::Contains("projected cost 0.0209 EUR is above the plan's budget of 0.0100 EUR"));
+  CHECK_FALSE(std::filesystem::exists(refused.dir.Path("run")));
+
+  ChatProject project(40, simulator.base_url(), "concurrency: 4\nbudget: {eur: 0.03}\n", "");
+  const auto out = project.dir.Path("run");
+  const auto stopped = RunEtalon({"run", project.plan, "--out", out, "-q"}, kNoProxy);
+  CHECK(stopped.exit_code == 3);
+  CHECK_THAT(stopped.err, Catch::Contains("budget reached: spent"));
+  const auto partial = JsonLines(out + "/results.jsonl").size();
+  CHECK(partial < 40);
+  CHECK(partial >= 7);  // 0.004 EUR a request: the eighth crosses 0.03 EUR
+
+  project.dir.Write("plans/p.yaml", Replace(ReadFile(project.plan), "budget: {eur: 0.03}", "budget: {eur: 1.0}"));
+  const auto resumed = RunEtalon({"run", project.plan, "--out", out, "--resume", "-q"}, kNoProxy);
+  INFO(resumed.err);
+  CHECK(resumed.exit_code == 0);
+  std::set<std::string> samples;
+  for (const auto& record : JsonLines(out + "/results.jsonl")) {
+    CHECK(samples.insert(record["sample"].get<std::string>()).second);
+  }
+  CHECK(samples.size() == 40);
+}

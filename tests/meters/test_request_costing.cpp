@@ -75,6 +75,7 @@ TEST_CASE("A remote model's energy is an EcoLogits estimate with a range and its
   low.output_tokens = 500;
   low.request_latency_s = 2.0;
   low.pue = 1.1;
+  low.mix = ShippedCatalog().Zone("WOR")->mix;  // the simulator provider's zone
   etalon::meters::EcoLogitsInput high = low;
   high.active_params_b = high.total_params_b = 9;
   high.pue = 1.6;
@@ -85,6 +86,12 @@ TEST_CASE("A remote model's energy is an EcoLogits estimate with a range and its
   CHECK(carbon["method"] == "ecologits-0.9.1");
   CHECK_THAT(carbon["assumptions"].get<std::string>(), Catch::Contains("PUE not published"));
   CHECK(carbon["low_kgco2eq"].get<double>() < carbon["high_kgco2eq"].get<double>());
+  // Primary energy: usage (energy x the zone's MJ/kWh) plus embodied, at each bound.
+  const auto low_impacts = etalon::meters::EstimateWithEcoLogits(low);
+  CHECK(carbon["primary_energy_mj"]["low"].get<double>() ==
+        Approx(low_impacts.request_usage_pe_mj + low_impacts.request_embodied_pe_mj));
+  CHECK(carbon["water_l"]["low"].get<double>() == Approx(low_impacts.request_usage_wcf_l));
+  CHECK(carbon["water_l"]["high"].get<double>() > carbon["water_l"]["low"].get<double>());
 }
 
 TEST_CASE("A local engine gets no API estimate and no price warning", "[cost]") {

@@ -34,8 +34,9 @@ class RequestCosting {
   // An EcoLogits estimate for a remote model with a known parameter count
   // and output tokens; std::nullopt otherwise.
   std::optional<core::EnergyReading> EstimateEnergy(const core::Response& response) const;
-  // results.jsonl `carbon` for that estimate: {kgco2eq, low, high, method,
-  // zone, usage_kgco2eq, embodied_kgco2eq, assumptions}, or null.
+  // results.jsonl `carbon` for that estimate: {kgco2eq, low, high,
+  // usage_kgco2eq, embodied_kgco2eq, primary_energy_mj and water_l (each
+  // {value, low, high}), method, zone, assumptions}, or null.
   nlohmann::ordered_json Carbon(const core::Response& response) const;
 
   // EcoLogits' modelled generation time, low and high, for a remote model

@@ -43,6 +43,8 @@ class CostFigures {
   std::vector<double> high_kgco2eq_;
   std::vector<double> usage_kgco2eq_;
   std::vector<double> embodied_kgco2eq_;
+  std::vector<double> primary_energy_mj_;
+  std::vector<double> water_l_;
   std::set<std::string> methods_;
   std::set<std::string> zones_;
   std::set<std::string> assumptions_;
