@@ -12,10 +12,12 @@
 #include "list_command.hpp"
 #include "report_command.hpp"
 #include "merge_command.hpp"
+#include "publish_command.hpp"
 #include "run_command.hpp"
 #include "score_command.hpp"
 #include "simulate_command.hpp"
 #include "validate_command.hpp"
+#include "verify_command.hpp"
 
 namespace {
 
@@ -31,6 +33,9 @@ const std::vector<Subcommand>& Subcommands() {
       {"validate", "check plans, suites and datasets; print every problem", etalon::cli::RunValidateCommand},
       {"list", "list suites, adapters, metrics or reporters", etalon::cli::RunListCommand},
       {"report", "render a finished run's reports again (html, md, csv, json, junit)", etalon::cli::RunReportCommand},
+      {"publish", "build a static site over runs: leaderboard, run pages, evidence, manifest.json",
+       etalon::cli::RunPublishCommand},
+      {"verify", "check a published site's files against its manifest.json", etalon::cli::RunVerifyCommand},
       {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
       {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
@@ -48,7 +53,7 @@ void PrintUsage(std::ostream& out) {
     out << "  " << subcommand.name << std::string(10 - std::string(subcommand.name).size(), ' ') << subcommand.summary
         << "\n";
   }
-  out << "\nexit codes: 0 success, 1 regression (gate), 2 usage or input error,\n"
+  out << "\nexit codes: 0 success, 1 regression (gate) or altered evidence (verify), 2 usage or input error,\n"
          "            3 run incomplete or failed requests above tolerance, 4 internal error\n";
 }
 
