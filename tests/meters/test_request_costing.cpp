@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "etalon/meters/request_costing.hpp"
+#include "support/temp_dir.hpp"
 
 using etalon::meters::ModelCatalog;
 using etalon::meters::RequestCosting;
@@ -98,4 +99,31 @@ TEST_CASE("A local engine gets no API estimate and no price warning", "[cost]") 
   const RequestCosting costing(&ShippedCatalog(), "", "", false);
   CHECK_FALSE(costing.EstimateEnergy(Answer(1000, 500)).has_value());
   CHECK(costing.MissingPriceReason().empty());
+}
+
+TEST_CASE("A price published in USD is converted at the catalog's stated rate", "[cost]") {
+  etalon::testing::TempDir dir;
+  const auto mixes = dir.Write("mixes.yaml", "schema: 1\nzones:\n  - {zone: WOR, gwp_kgco2eq_per_kwh: 0.5, "
+                                             "adpe_kgsbeq_per_kwh: 0, pe_mj_per_kwh: 10, wue_l_per_kwh: 4, "
+                                             "source: https://example.org/mix}\n");
+  const auto models = dir.Write(
+      "models.yaml",
+      "schema: 1\neur_rates:\n  - {currency: USD, eur_per_unit: 0.9, date: \"2026-11-02\", source: https://example.org/fx}\n"
+      "providers:\n  - {id: vendor, electricity_zone: WOR, sources: []}\n"
+      "models:\n  - id: chat-2026-01\n    provider: vendor\n    price: {input_per_million: 2, output_per_million: 8, "
+      "currency: USD, date: \"2026-11-01\", source: https://example.org/prices}\n");
+  etalon::core::Diagnostics diagnostics;
+  const auto catalog = ModelCatalog::Load(models, mixes, diagnostics);
+  REQUIRE(catalog);
+  const RequestCosting costing(&*catalog, "chat-2026-01", "vendor", true);
+  auto response = Answer(1000, 500);
+  response.served_model = "chat-2026-01";
+  // (1,000 x 2 + 500 x 8) / 10^6 = 0.006 USD, x 0.9 = 0.0054 EUR.
+  const auto cost = costing.Cost(response);
+  CHECK(cost["eur"].get<double>() == Approx(0.0054));
+  CHECK(cost["eur_rate"]["currency"] == "USD");
+  CHECK(cost["eur_rate"]["eur_per_unit"] == 0.9);
+  CHECK(cost["eur_rate"]["date"] == "2026-11-02");
+  // No parameter count published: no energy estimate, rather than a guess.
+  CHECK_FALSE(costing.EstimateEnergy(response).has_value());
 }
