@@ -222,11 +222,11 @@ double Quantile(const std::vector<double>& sorted, double share) {
 }
 
 // Labelled `timing` and run alone by ctest (tests/CMakeLists.txt): another
-// process on the CPU only ever adds delay, so the best of three runs is
+// process on the CPU only ever adds delay, so the best of up to five runs is
 // taken as the measurement of etalon's own error.
 TEST_CASE("Measured TTFT matches the simulator's own log at concurrency 64", "[cli][simulator][openai][timing]") {
   double best_median = 1e9;
-  for (int attempt = 1; attempt <= 3 && best_median > 2.0; ++attempt) {
+  for (int attempt = 1; attempt <= 5 && best_median > 2.0; ++attempt) {
     const auto differences = MeasureTtft();
     const double median = Quantile(differences.warm, 0.5);
     best_median = std::min(best_median, median);
