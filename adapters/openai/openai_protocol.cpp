@@ -1,5 +1,7 @@
 #include "openai/openai_protocol.hpp"
 
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "http/media_file.hpp"
@@ -94,25 +96,48 @@ nlohmann::json ChatRequestBody(const core::Request& request, const std::string& 
   return body;
 }
 
-http::VendorAnswer ReadChatCompletion(const std::string& body) {
-  http::VendorAnswer answer;
-  const auto json = nlohmann::json::parse(body, nullptr, false);
+namespace {
+
+// A completion or a stream chunk: parsed, with its error, served model and
+// usage read into `answer`; std::nullopt once `answer.error` is set.
+std::optional<nlohmann::json> ReadEnvelope(const std::string& text, const char* what, http::VendorAnswer& answer) {
+  auto json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_object()) {
-    answer.error = Invalid("the chat completion is not a JSON object");
-    return answer;
+    answer.error = Invalid(std::string(what) + " is not a JSON object");
+    return std::nullopt;
   }
   if ((answer.error = EmbeddedError(json))) {
-    return answer;
+    return std::nullopt;
   }
   ReadIdentity(json, answer);
   ReadUsage(json, answer.usage);
+  return json;
+}
+
+// The first of `choices`, or null when there is none.
+const nlohmann::json* FirstChoice(const nlohmann::json& json) {
   const auto choices = json.find("choices");
   if (choices == json.end() || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
+    return nullptr;
+  }
+  return &(*choices)[0];
+}
+
+}  // namespace
+
+http::VendorAnswer ReadChatCompletion(const std::string& body) {
+  http::VendorAnswer answer;
+  const auto json = ReadEnvelope(body, "the chat completion", answer);
+  if (!json) {
+    return answer;
+  }
+  const auto* choice = FirstChoice(*json);
+  if (choice == nullptr) {
     answer.error = Invalid("the chat completion has no choices");
     return answer;
   }
-  const auto message = (*choices)[0].find("message");
-  if (message == (*choices)[0].end() || !message->is_object()) {
+  const auto message = choice->find("message");
+  if (message == choice->end() || !message->is_object()) {
     answer.error = Invalid("the chat completion's first choice has no message");
     return answer;
   }
@@ -136,22 +161,16 @@ http::VendorAnswer ReadChatStream(const http::HttpResult& result) {
     if (event.data == "[DONE]") {
       break;
     }
-    const auto json = nlohmann::json::parse(event.data, nullptr, false);
-    if (!json.is_object()) {
-      answer.error = Invalid("a stream event is not a JSON object");
+    const auto json = ReadEnvelope(event.data, "a stream event", answer);
+    if (!json) {
       return answer;
     }
-    if ((answer.error = EmbeddedError(json))) {
-      return answer;
-    }
-    ReadIdentity(json, answer);
-    ReadUsage(json, answer.usage);
-    const auto choices = json.find("choices");
-    if (choices == json.end() || !choices->is_array() || choices->empty() || !(*choices)[0].is_object()) {
+    const auto* choice = FirstChoice(*json);
+    if (choice == nullptr) {
       continue;  // the final usage chunk has no choices
     }
-    const auto delta = (*choices)[0].find("delta");
-    if (delta == (*choices)[0].end() || !delta->is_object()) {
+    const auto delta = choice->find("delta");
+    if (delta == choice->end() || !delta->is_object()) {
       continue;
     }
     const auto content = Text(*delta, "content");
