@@ -5,17 +5,13 @@
 
 namespace etalon::stats {
 
-namespace {
-
-double SortedPercentile(const std::vector<double>& sorted, double percent) {
+double SortedPercentile(std::span<const double> sorted, double percent) {
   const double position = percent / 100.0 * static_cast<double>(sorted.size() - 1);
   const auto lower = static_cast<std::size_t>(std::floor(position));
   const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
   const double fraction = position - static_cast<double>(lower);
   return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
 }
-
-}  // namespace
 
 std::optional<double> Percentile(std::vector<double>& values, double percent) {
   if (values.empty()) {

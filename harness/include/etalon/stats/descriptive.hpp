@@ -5,12 +5,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace etalon::stats {
 
 // `values` is sorted in place. std::nullopt for an empty input.
 std::optional<double> Percentile(std::vector<double>& values, double percent);
+
+// The percentile of values already sorted ascending; `sorted` is not empty.
+double SortedPercentile(std::span<const double> sorted, double percent);
 
 // Several percentiles of the same values (sorted once).
 std::vector<double> Percentiles(std::vector<double> values, const std::vector<double>& percents);
