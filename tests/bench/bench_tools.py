@@ -331,7 +331,8 @@ def cmd_table(args):
     for name, row in rows.items():
         wall = row["wall_s"]
         latency = "" if row["latency_ms"] is None else f', {row["latency_ms"]} ms'
-        work = f'{row["requests"]:,} req, c{row["concurrency"]}{latency}, {row["runs"]} run(s)'.replace(",", " ", 1)
+        requests = f'{row["requests"]:,}'.replace(",", " ")
+        work = f'{requests} req, c{row["concurrency"]}{latency}, {row["runs"]} run(s)'
         over = "—" if row["wall_over_ideal"] is None else f'{row["wall_over_ideal"]:.2f}× of {row["ideal_s"]:.2f} s'
         lines.append(f'| {name} | {work} | {row["passed"]}/{row["requests"]} | {wall["median"]:.2f} '
                      f'({wall["min"]:.2f}–{wall["max"]:.2f}) | {over} | {row["cpu_s"]:.2f} | '
