@@ -63,16 +63,22 @@ std::string Escape(std::string_view text, bool attribute) {
 std::string ReplaceInvalidUtf8(std::string_view bytes) {
   std::string text;
   text.reserve(bytes.size());
+  std::size_t valid_from = 0;  // valid bytes are copied a run at a time: most lines have no invalid byte
   for (std::size_t i = 0; i < bytes.size();) {
-    const auto length = ValidSequenceLength(bytes, i);
-    if (length == 0) {
-      text += kReplacement;
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
       ++i;
-    } else {
-      text.append(bytes.substr(i, length));
-      i += length;
+      continue;
     }
+    const auto length = ValidSequenceLength(bytes, i);
+    if (length != 0) {
+      i += length;
+      continue;
+    }
+    text.append(bytes.substr(valid_from, i - valid_from));
+    text += kReplacement;
+    valid_from = ++i;
   }
+  text.append(bytes.substr(valid_from));
   return text;
 }
 

@@ -11,7 +11,20 @@ struct Sha256::State {
   ~State() { EVP_MD_CTX_free(context); }
 };
 
-Sha256::Sha256() : state_(std::make_unique<State>()) { EVP_DigestInit_ex(state_->context, EVP_sha256(), nullptr); }
+namespace {
+
+// Fetched once: EVP_sha256() makes every EVP_DigestInit_ex look the
+// algorithm up in the providers again, which costs more than hashing a key.
+const EVP_MD* Sha256Algorithm() {
+  static EVP_MD* const algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  return algorithm;
+}
+
+}  // namespace
+
+Sha256::Sha256() : state_(std::make_unique<State>()) {
+  EVP_DigestInit_ex(state_->context, Sha256Algorithm(), nullptr);
+}
 
 Sha256::~Sha256() = default;
 

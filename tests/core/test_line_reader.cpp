@@ -2,6 +2,10 @@
 // torn-last-line signal the journal relies on.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "etalon/core/line_reader.hpp"
 #include "etalon/core/sha256.hpp"
 #include "support/temp_dir.hpp"
@@ -51,4 +55,22 @@ TEST_CASE("LineReader handles lines longer than its buffer and hashes every byte
 
 TEST_CASE("Sha256Hex matches the published test vector", "[core]") {
   CHECK(etalon::core::Sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_CASE("Hashers on several threads at once share one algorithm and agree", "[core]") {
+  std::vector<std::string> digests(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < digests.size(); ++i) {
+    threads.emplace_back([&digests, i] {
+      for (int round = 0; round < 200; ++round) {
+        digests[i] = etalon::core::Sha256Hex("abc");
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  for (const auto& digest : digests) {
+    CHECK(digest == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
 }

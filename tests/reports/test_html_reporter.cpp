@@ -45,6 +45,10 @@ TEST_CASE("Markup text and attributes are escaped, control bytes and broken UTF-
   CHECK(ReplaceInvalidUtf8("\xED\xA0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a UTF-16 surrogate
   CHECK(ReplaceInvalidUtf8("\xE0\x80\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong
   CHECK(ReplaceInvalidUtf8("déjà 😀") == "déjà 😀");
+  // Invalid bytes at the start, between valid runs and at the end, where a sequence is cut short.
+  CHECK(ReplaceInvalidUtf8("\xFF" "abc" "\xC3" "déf" "\xE2\x82") ==
+        "\xEF\xBF\xBD" "abc" "\xEF\xBF\xBD" "déf" "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(ReplaceInvalidUtf8("") == "");
 }
 
 TEST_CASE("Figures of any magnitude keep their significant digits, with a decimal comma in French", "[reports]") {
