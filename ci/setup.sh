@@ -17,6 +17,8 @@ packages=(
   chromium
   # a one-node Slurm for the sharding test (ci/slurm/test_slurm.sh), jq to compare its summaries
   slurm-wlm munge jq
+  # the fuzz and tsan presets: clang 14 and libFuzzer (docs/testing.md)
+  clang-14 libfuzzer-14-dev
 )
 
 missing=()

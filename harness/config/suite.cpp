@@ -86,9 +86,9 @@ void ReadMetrics(YamlFields& fields, const std::string& file, Suite& suite, core
     metrics::MetricSpec spec;
     if (item.IsScalar()) {
       spec.name = item.Scalar();
-    } else if (item.IsMap() && item["name"].IsScalar()) {
+    } else if (item.IsMap() && item["name"].IsDefined() && item["name"].IsScalar()) {
+      spec.name = item["name"].Scalar();  // as written: `name: 12` is a name, not a number
       auto json = YamlToJson(item);
-      spec.name = json["name"].get<std::string>();
       json.erase("name");
       spec.parameters = json;
     } else {

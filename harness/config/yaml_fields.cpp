@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "etalon/text/utf8.hpp"
+
 namespace etalon::config {
 
 std::size_t LineOf(const YAML::Node& node) {
@@ -42,6 +44,48 @@ std::optional<double> ParseNumber(const std::string& text) {
     return std::nullopt;
   }
   return value;
+}
+
+// Limits on a parsed file, so every reader after the parser walks a finite
+// tree of UTF-8 text. yaml-cpp registers an anchor before its content, so an
+// alias inside its own anchor (`&a [*a]`) makes a cycle; aliases of aliases
+// expand exponentially (`&b [*a, *a]`, `&c [*b, *b]`...). Suites, plans,
+// gate policies and the model catalog stay far below both limits.
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxValues = 100'000;
+
+// Reports the first node past the limits or holding text that is not UTF-8
+// (the file is recorded as JSON, which must be UTF-8). False when it did.
+bool CheckTree(const YAML::Node& node, int depth, std::size_t& values, const std::string& path,
+               core::Diagnostics& diagnostics) {
+  if (depth > kMaxDepth) {
+    diagnostics.push_back({path, LineOf(node), "",
+                           fmt::format("nested more than {} levels deep (or an alias inside its own anchor)", kMaxDepth)});
+    return false;
+  }
+  if (++values > kMaxValues) {
+    diagnostics.push_back({path, LineOf(node), "", fmt::format("more than {} values once aliases are expanded", kMaxValues)});
+    return false;
+  }
+  if (node.IsScalar() && !text::IsValidUtf8(node.Scalar())) {
+    diagnostics.push_back({path, LineOf(node), "", "invalid UTF-8: the file must be UTF-8 text"});
+    return false;
+  }
+  if (node.IsSequence()) {
+    for (const auto& item : node) {
+      if (!CheckTree(item, depth + 1, values, path, diagnostics)) {
+        return false;
+      }
+    }
+  } else if (node.IsMap()) {
+    for (const auto& item : node) {
+      if (!CheckTree(item.first, depth + 1, values, path, diagnostics) ||
+          !CheckTree(item.second, depth + 1, values, path, diagnostics)) {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -202,7 +246,8 @@ void YamlFields::RejectUnknown(const std::vector<std::string>& allowed) {
     return;
   }
   for (const auto& item : mapping_) {
-    const auto key = item.first.as<std::string>();
+    // A key that is a list or a mapping (`? [a]: b`) is unknown too, named by its YAML text.
+    const auto key = item.first.IsScalar() ? item.first.Scalar() : YAML::Dump(item.first);
     if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
       std::string known;
       for (const auto& name : allowed) {
@@ -223,6 +268,10 @@ std::optional<YAML::Node> LoadYamlFile(const std::string& path, core::Diagnostic
     auto node = YAML::Load(in);
     if (!node.IsMap()) {
       diagnostics.push_back({path, 1, "", "must be a YAML mapping (key: value lines)"});
+      return std::nullopt;
+    }
+    std::size_t values = 0;
+    if (!CheckTree(node, 0, values, path, diagnostics)) {
       return std::nullopt;
     }
     return node;

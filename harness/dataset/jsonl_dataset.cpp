@@ -23,11 +23,16 @@ bool ParseSampleLine(const std::string& line, std::size_t line_number, const std
   nlohmann::json object;
   try {
     object = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, column N: ..."
+  } catch (const nlohmann::json::exception& error) {
+    // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, column N: ...",
+    // or is "[json.exception.out_of_range.406] number overflow parsing '1e999'" for a number no double holds.
     const std::string what = error.what();
-    const auto column = what.find("column");
-    problem.message = "malformed JSON: " + (column == std::string::npos ? what : what.substr(column));
+    auto start = what.find("column");
+    if (start == std::string::npos) {
+      const auto prefix_end = what.find("] ");
+      start = prefix_end == std::string::npos ? 0 : prefix_end + 2;
+    }
+    problem.message = "malformed JSON: " + what.substr(start);
     return false;
   }
   if (!object.is_object()) {

@@ -68,6 +68,59 @@ TEST_CASE("A plan that is not YAML reports the parser's line", "[config]") {
   CHECK_THAT(result.diagnostics[0].message, Catch::StartsWith("invalid YAML"));
 }
 
+// Found by tests/fuzz/plan_loader: the plan was accepted, then writing it
+// into run.json threw (nlohmann refuses to dump text that is not UTF-8).
+TEST_CASE("Text that is not UTF-8 in a YAML file is reported at its line", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml", "name: p\nsuites: [s]\nadapters:\n  - {id: a, kind: builtin:echo, "
+                                        "options: {corpus: r\x9cg}}\n");
+  const auto result = LoadPlan(path, "");
+  CHECK_FALSE(result.plan);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].ToString() == path + ":4: invalid UTF-8: the file must be UTF-8 text");
+}
+
+// yaml-cpp registers an anchor before reading its content, so `&a [*a]` is
+// a sequence that contains itself: walking it never ended (stack overflow).
+TEST_CASE("An alias inside its own anchor is refused, not followed forever", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml", "name: p\nsuites: [s]\nloop: &a [1, *a]\n");
+  const auto result = LoadPlan(path, "");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK_THAT(result.diagnostics[0].ToString(),
+             Catch::StartsWith(path + ":3: nested more than 64 levels deep (or an alias inside its own anchor)"));
+}
+
+TEST_CASE("Aliases that expand past 100000 values are refused before anything reads them", "[config]") {
+  etalon::testing::TempDir dir;
+  std::string text = "name: p\nl0: &l0 [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n";
+  for (int level = 1; level <= 7; ++level) {  // 10^8 values once expanded
+    const auto below = "*l" + std::to_string(level - 1);
+    text += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [" + below;
+    for (int copy = 1; copy < 10; ++copy) {
+      text += ", " + below;
+    }
+    text += "]\n";
+  }
+  const auto path = dir.Write("p.yaml", text);
+  const auto result = LoadPlan(path, "");
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].message == "more than 100000 values once aliases are expanded");
+}
+
+// Found by tests/fuzz/plan_loader: yaml-cpp threw a bad conversion when the
+// unknown-field check read a key that is a list as text.
+TEST_CASE("A key that is a list is an unknown field, reported at its line", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml", "name: p\nsuites: [s]\nadapters: [{id: a, kind: builtin:echo}]\n"
+                                        "slo:\n  ttft_ms: 100\n  ? [x, y]\n  : 1\n");
+  const auto result = LoadPlan(path, "");
+  CHECK_FALSE(result.plan);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].line == 6);
+  CHECK_THAT(result.diagnostics[0].message, Catch::StartsWith("unknown field (known fields: ttft_ms, tpot_ms, end_to_end_ms)"));
+}
+
 TEST_CASE("A missing plan file is reported, not thrown", "[config]") {
   const auto result = LoadPlan("/nonexistent/plan.yaml", "");
   REQUIRE(result.diagnostics.size() == 1);

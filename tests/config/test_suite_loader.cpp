@@ -59,3 +59,29 @@ TEST_CASE("A suite's pass rule names one of its metrics and a threshold", "[conf
   CHECK(refused.diagnostics[0].ToString() == bad + ":7: field 'pass.threshold': is required");
   CHECK(refused.diagnostics[1].ToString() == bad + ":7: field 'pass.metric': 'bleu' is not one of this suite's metrics");
 }
+
+// Found by tests/fuzz/suite_loader: one byte that is not UTF-8 in a template
+// made the run's fingerprint throw when it recorded the suite as JSON.
+TEST_CASE("A suite whose template is not UTF-8 is refused at the template's line", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("s.yaml", "id: s\ntask: qa\ndataset: d.jsonl\ntemplate: |\n  Question :\n  \xcc"
+                                        "angue {{q}}\nmetrics: [token_f1]\n");
+  const auto result = LoadSuite(path);
+  CHECK_FALSE(result.suite);
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].ToString() == path + ":4: invalid UTF-8: the file must be UTF-8 text");
+}
+
+// Found by tests/fuzz/suite_loader: a metric mapping without `name` threw
+// yaml-cpp's InvalidNode, and `name: 12` threw nlohmann's type_error.
+TEST_CASE("A metric mapping without a text name is reported at its line", "[config]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("s.yaml", "id: s\ntask: qa\ndataset: d.jsonl\ntemplate: x\nmetrics:\n"
+                                        "  - {tokenize: intl}\n  - {name: 12}\n");
+  const auto result = LoadSuite(path);
+  CHECK_FALSE(result.suite);
+  REQUIRE(result.diagnostics.size() == 2);
+  CHECK(result.diagnostics[0].ToString() == path + ":6: field 'metrics[0]': must be a metric name or a mapping with a name");
+  CHECK(result.diagnostics[1].ToString() ==
+        path + ":7: field 'metrics[1]': unknown metric '12' (see `etalon list metrics`)");
+}

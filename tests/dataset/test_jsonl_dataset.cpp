@@ -53,6 +53,19 @@ TEST_CASE("CheckDataset reports malformed lines, bad ids and duplicates with the
   CHECK(check.sha256.size() == 64);
 }
 
+// nlohmann reports a number beyond a double's range as out_of_range, not as
+// a parse error: the line escaped the handler and ended the process.
+TEST_CASE("A number too large for a double is a malformed line, not a crash", "[dataset]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("d.jsonl", "{\"id\": \"a\"}\n{\"id\": \"b\", \"score\": 1e999}\n");
+  etalon::core::Diagnostics diagnostics;
+  const auto check = CheckDataset(path, diagnostics);
+  CHECK(check.samples == 1);
+  CHECK(check.bad_lines == 1);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].ToString() == path + ":2: malformed JSON: number overflow parsing '1e999'");
+}
+
 TEST_CASE("A dataset file that does not exist is one clear problem", "[dataset]") {
   etalon::core::Diagnostics diagnostics;
   CheckDataset("/nonexistent/data.jsonl", diagnostics);
