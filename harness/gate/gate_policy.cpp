@@ -27,7 +27,9 @@ std::optional<Policy> ReadPolicy(const YAML::Node& node, const std::string& path
   policy.path = prefix;
   policy.line = config::LineOf(node);
   for (const auto& item : node) {
-    policy.field_lines[item.first.as<std::string>()] = config::LineOf(item.first);
+    if (item.first.IsScalar()) {  // a list or mapping key is reported by RejectUnknown
+      policy.field_lines[item.first.Scalar()] = config::LineOf(item.first);
+    }
   }
   policy.suite = fields.String("suite", true).value_or("");
   policy.adapter = fields.String("adapter", false);

@@ -200,6 +200,12 @@ TEST_CASE("Bad gate input exits 2 with the file, line and field", "[cli][gate]")
     CHECK_THAT(result.err, Catch::Contains("policy.yaml:3: field 'policies[0].metrik': unknown field"));
     CHECK_THAT(result.err, Catch::Contains("policy.yaml:2: field 'policies[0].metric': is required with min"));
   }
+  SECTION("a key that is a list") {
+    const auto result = project.Gate(baseline, baseline, "policies:\n  - suite: s\n    ? [metric, min]\n    : 1\n");
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("policy.yaml:3: field 'policies[0]."));
+    CHECK_THAT(result.err, Catch::Contains("unknown field"));
+  }
   SECTION("a metric the suite lacks") {
     const auto result = project.Gate(baseline, baseline, "policies:\n  - suite: s\n    metric: bleu\n    min: 1\n");
     CHECK(result.exit_code == 2);
