@@ -30,9 +30,9 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kUsage =
-    "usage: etalon judge RUN_DIR --judge FILE.yaml [--resume] [-q]\n"
+    "usage: etalon judge RUN_DIR --judge FILE.yaml [--out DIR] [--resume] [-q]\n"
     "Has a judge model grade a finished run's answers with a rubric from suites/rubrics/\n"
-    "(docs/judge.md). Writes RUN_DIR/judgments.jsonl and RUN_DIR/judgments.json.\n"
+    "(docs/judge.md). Writes judge.json, judgments.jsonl and judgments.json in DIR (default RUN_DIR).\n"
     "Exit code: 0 done, 2 usage or input error, 3 cut short (resume with --resume).";
 
 std::atomic<bool> g_judge_stop{false};
@@ -89,6 +89,7 @@ int RunJudgeCommand(const std::vector<std::string>& args) {
       ("help,h", "show this help")
       ("run", po::value<std::string>(), "the finished run folder to judge")
       ("judge", po::value<std::string>(), "the judge file (YAML): judge adapter, rubric, offers, suites")
+      ("out", po::value<std::string>(), "where the judgment files go (default: RUN_DIR); one folder per judging")
       ("resume", po::bool_switch(), "continue an interrupted judging of this run")
       ("quiet,q", po::bool_switch(), "print only errors");
   po::positional_options_description positional;
@@ -107,6 +108,7 @@ int RunJudgeCommand(const std::vector<std::string>& args) {
   }
   const auto run_dir = (*values)["run"].as<std::string>();
   const auto judge_path = (*values)["judge"].as<std::string>();
+  const auto out_dir = values->count("out") != 0 ? (*values)["out"].as<std::string>() : run_dir;
   const bool resume = (*values)["resume"].as<bool>();
   const bool quiet = (*values)["quiet"].as<bool>();
 
@@ -171,9 +173,9 @@ int RunJudgeCommand(const std::vector<std::string>& args) {
   const auto costing = MakeCosting(catalog ? &*catalog : nullptr, config.judge);
 
   // judge.json pins what judgments depend on, as run.json does for results.
-  const auto record_path = (fs::path(run_dir) / "judge.json").string();
-  const auto journal_path = (fs::path(run_dir) / "judgments.jsonl").string();
-  const auto judgments_json = (fs::path(run_dir) / "judgments.json").string();
+  const auto record_path = (fs::path(out_dir) / "judge.json").string();
+  const auto journal_path = (fs::path(out_dir) / "judgments.jsonl").string();
+  const auto judgments_json = (fs::path(out_dir) / "judgments.json").string();
   const auto components = JudgeComponents(config, rubric);
   if (!resume && fs::exists(journal_path)) {
     std::cerr << fmt::format("error: {}: judgments exist already; pass --resume to continue them\n", journal_path);
@@ -197,6 +199,12 @@ int RunJudgeCommand(const std::vector<std::string>& args) {
                                    {"components", components},
                                    {"offers", settings.adapters},
                                    {"suites", settings.suites}};
+  std::error_code created;
+  fs::create_directories(out_dir, created);
+  if (created) {
+    std::cerr << fmt::format("error: {}: cannot create the folder: {}\n", out_dir, created.message());
+    return kExitInputError;
+  }
   core::WriteFileAtomically(record_path, record.dump(2) + "\n");
   std::error_code ignored;
   fs::remove(judgments_json, ignored);
