@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "judgment_markdown.hpp"
 #include "report_text.hpp"
 
 namespace etalon::reports {
@@ -160,6 +161,7 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
   } catch (const nlohmann::ordered_json::exception& error) {
     throw std::runtime_error(fmt::format("{}/summary.json: missing or malformed field: {}", run.run_folder, error.what()));
   }
+  WriteJudgmentMarkdown(run.run_folder, language, out);
 }
 
 }  // namespace etalon::reports
