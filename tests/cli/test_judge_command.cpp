@@ -158,7 +158,7 @@ TEST_CASE("etalon judge scores two offers with the simulator as judge, counts un
   REQUIRE(result.exit_code == 0);
   const auto markdown = ReadFile(project.run + "/report.md");
   CHECK(markdown.find("## Évaluation par un modèle juge") != std::string::npos);
-  CHECK(markdown.find("| bonne | s | 5 | 1 | 5,00 |") != std::string::npos);
+  CHECK(markdown.find("| bonne | s | 5 | 1 | 5,00 [5,00 ; 5,00] |") != std::string::npos);
   CHECK(markdown.find("Coût propre du juge, hors coût des offres : 12 requêtes") != std::string::npos);
 
   // A second judging without --resume is refused; a resume after a kill asks only what is missing.
