@@ -153,13 +153,16 @@ TEST_CASE("etalon judge scores two offers with the simulator as judge, counts un
   CHECK(ReadFile(project.run + "/results.jsonl") == results_before);
   CHECK(ReadFile(project.run + "/summary.json") == run_summary_before);
 
-  // `etalon report` shows the judgments in report.md, the judge's cost apart.
-  result = RunEtalon({"report", project.run, "--format", "md"});
+  // `etalon report` shows the judgments in report.md and report.html, the judge's cost apart.
+  result = RunEtalon({"report", project.run, "--format", "md,html"});
   REQUIRE(result.exit_code == 0);
   const auto markdown = ReadFile(project.run + "/report.md");
   CHECK(markdown.find("## Évaluation par un modèle juge") != std::string::npos);
   CHECK(markdown.find("| bonne | s | 5 | 1 | 5,00 [5,00 ; 5,00] |") != std::string::npos);
   CHECK(markdown.find("Coût propre du juge, hors coût des offres : 12 requêtes") != std::string::npos);
+  const auto html = ReadFile(project.run + "/report.html");
+  CHECK(html.find("<section id=\"judgments\"") != std::string::npos);
+  CHECK(html.find("<td>5,00 [5,00 ; 5,00]</td>") != std::string::npos);
 
   // A second judging without --resume is refused; a resume after a kill asks only what is missing.
   result = RunEtalon({"judge", project.run, "--judge", judge_file}, kNoProxy);
