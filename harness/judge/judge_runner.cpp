@@ -100,6 +100,14 @@ JudgeRunner::JudgeRunner(const config::Rubric& rubric, core::Adapter& judge, con
 JudgeRunner::~JudgeRunner() = default;
 
 JudgeTotals JudgeRunner::Run(const std::string& results_path, const JudgeSettings& settings) {
+  // Whatever happens while feeding, every issued request completes before the runner goes.
+  const auto finish_in_flight = [this] {
+    {
+      std::unique_lock lock(state_->mutex);
+      state_->slot_freed.wait(lock, [&] { return state_->in_flight == 0; });
+    }
+    judge_.Drain();
+  };
   JudgeTotals totals;
   try {
     if (rubric_.mode == config::JudgeMode::kPairwise) {
@@ -108,17 +116,10 @@ JudgeTotals JudgeRunner::Run(const std::string& results_path, const JudgeSetting
       JudgePointwise(results_path, settings, totals);
     }
   } catch (...) {
-    std::unique_lock lock(state_->mutex);
-    state_->slot_freed.wait(lock, [&] { return state_->in_flight == 0; });
-    lock.unlock();
-    judge_.Drain();
+    finish_in_flight();
     throw;
   }
-  {
-    std::unique_lock lock(state_->mutex);
-    state_->slot_freed.wait(lock, [&] { return state_->in_flight == 0; });
-  }
-  judge_.Drain();
+  finish_in_flight();
   std::lock_guard lock(state_->mutex);
   totals.recorded = state_->recorded;
   totals.failed = state_->failed;
