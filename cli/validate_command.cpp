@@ -42,14 +42,14 @@ FileKind KindOf(const fs::path& path) {
   }
   try {
     const auto root = YAML::LoadFile(path.string());
+    if (root.IsMap() && root["judge"].IsDefined() && root["rubric"].IsDefined()) {
+      return FileKind::kJudge;
+    }
     if (root.IsMap() && root["adapters"].IsDefined()) {
       return FileKind::kPlan;
     }
     if (root.IsMap() && root["models"].IsDefined() && root["providers"].IsDefined()) {
       return FileKind::kCatalog;
-    }
-    if (root.IsMap() && root["judge"].IsDefined() && root["rubric"].IsDefined()) {
-      return FileKind::kJudge;
     }
     if (root.IsMap() && root["mode"].IsDefined() && root["template"].IsDefined() && !root["task"].IsDefined()) {
       return FileKind::kRubric;

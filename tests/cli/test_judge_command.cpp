@@ -231,12 +231,13 @@ TEST_CASE("etalon judge refuses what it cannot judge before asking anything", "[
   JudgedProject project;
   const auto judge_file = project.JudgeFile("pairs", "preference", "http://127.0.0.1:9/v1");
   // etalon validate checks judge files and the shipped rubrics too.
-  auto validated = RunEtalon({"validate", judge_file, kSourceDir + "/suites/rubrics"});
+  const auto one_offer = project.dir.Write("judges/one.yaml", ReadFile(judge_file) + "adapters: [bonne]\n");
+  auto validated = RunEtalon({"validate", one_offer, kSourceDir + "/suites/rubrics"});
   INFO(validated.err);
   CHECK(validated.exit_code == 0);
+  CHECK(validated.out.find("ok: " + one_offer) != std::string::npos);
   CHECK(validated.out.find("ok: " + kSourceDir + "/suites/rubrics/preference.yaml") != std::string::npos);
   // A pairwise rubric needs two offers.
-  const auto one_offer = project.dir.Write("judges/one.yaml", ReadFile(judge_file) + "adapters: [bonne]\n");
   auto result = RunEtalon({"judge", project.run, "--judge", one_offer});
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("at least two offers") != std::string::npos);
