@@ -12,11 +12,14 @@ namespace etalon::judge {
 SampleIndex LoadSampleIndex(const nlohmann::json& summary, const std::vector<std::string>& suites,
                             const std::string& summary_path, core::Diagnostics& diagnostics) {
   SampleIndex index;
+  const auto run_suites = summary.find("suites");
   for (const auto& id : suites) {
     const nlohmann::json* entry = nullptr;
-    for (const auto& suite : summary.value("suites", nlohmann::json::array())) {
-      if (suite.value("id", "") == id) {
-        entry = &suite;
+    if (run_suites != summary.end() && run_suites->is_array()) {
+      for (const auto& suite : *run_suites) {
+        if (suite.value("id", "") == id) {
+          entry = &suite;
+        }
       }
     }
     if (entry == nullptr || !entry->contains("dataset")) {
