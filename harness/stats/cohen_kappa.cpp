@@ -1,5 +1,6 @@
 #include "etalon/stats/cohen_kappa.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -38,8 +39,9 @@ KappaResult CohenKappa(const std::vector<std::pair<std::string, std::string>>& r
   result.kappa = (result.observed_agreement - result.chance_agreement) / room;
   result.standard_error =
       std::sqrt(result.observed_agreement * (1 - result.observed_agreement) / (n * room * room));
-  result.ci95_low = *result.kappa - kZ95 * *result.standard_error;
-  result.ci95_high = *result.kappa + kZ95 * *result.standard_error;
+  // Kappa lies in [-1, 1]; the normal interval is cut there rather than reported beyond.
+  result.ci95_low = std::max(-1.0, *result.kappa - kZ95 * *result.standard_error);
+  result.ci95_high = std::min(1.0, *result.kappa + kZ95 * *result.standard_error);
   return result;
 }
 

@@ -5,6 +5,7 @@
 // kappa = (0.7 - 0.5) / (1 - 0.5) = 0.4. SE = sqrt(0.7 * 0.3 / (50 * 0.25)) = 0.129615.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -66,4 +67,8 @@ TEST_CASE("Cohen's kappa degenerate cases: none, one item, one label everywhere"
   const auto constant = CohenKappa({{"5", "5"}, {"5", "5"}, {"5", "4"}, {"5", "5"}, {"5", "5"}});
   REQUIRE(constant.kappa);
   CHECK(*constant.kappa == Approx(0).margin(1e-12));
+  // p_o = 0.8, p_e = 0.8: SE = sqrt(0.16 / (5 * 0.04)) = 0.894, so 1.96 SE passes 1: the interval stops at +-1.
+  CHECK(*constant.standard_error == Approx(std::sqrt(0.8)));
+  CHECK(*constant.ci95_low == -1);
+  CHECK(*constant.ci95_high == 1);
 }

@@ -2,7 +2,8 @@
 // as unordered categories: kappa = (p_o - p_e) / (1 - p_e), p_o the observed
 // agreement and p_e the agreement expected from each rater's label shares.
 // Its standard error is Cohen's large-sample approximation
-// sqrt(p_o (1 - p_o) / (n (1 - p_e)^2)), and the 95% interval kappa ± 1.96 SE.
+// sqrt(p_o (1 - p_o) / (n (1 - p_e)^2)), and the 95% interval kappa ± 1.96 SE,
+// cut to [-1, 1]. At p_o = 0 or 1 that SE is 0: read it with the item count.
 #pragma once
 
 #include <cstddef>
