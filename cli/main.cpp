@@ -10,6 +10,7 @@
 #include "exit_codes.hpp"
 #include "gate_command.hpp"
 #include "import_command.hpp"
+#include "judge_command.hpp"
 #include "list_command.hpp"
 #include "report_command.hpp"
 #include "merge_command.hpp"
@@ -38,6 +39,7 @@ const std::vector<Subcommand>& Subcommands() {
        etalon::cli::RunPublishCommand},
       {"verify", "check a published site's files against its manifest.json", etalon::cli::RunVerifyCommand},
       {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
+      {"judge", "have a judge model grade a finished run's answers with a rubric", etalon::cli::RunJudgeCommand},
       {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"import", "turn a spreadsheet export (CSV) into a dataset folder", etalon::cli::RunImportCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",

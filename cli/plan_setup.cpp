@@ -85,6 +85,12 @@ std::vector<std::pair<std::string, std::vector<std::string>>> LoadedPlan::Assign
   return ids;
 }
 
+std::unique_ptr<meters::RequestCosting> MakeCosting(const meters::ModelCatalog* catalog,
+                                                    const config::AdapterConfig& config) {
+  return std::make_unique<meters::RequestCosting>(catalog, config.model, CatalogProvider(config),
+                                                  ReachesVendorApi(config));
+}
+
 std::optional<meters::ModelCatalog> LoadShippedCatalog(core::Diagnostics& diagnostics) {
   const auto folder = std::filesystem::path(DataRoot()) / "adapters" / "catalog";
   return meters::ModelCatalog::Load((folder / "models.yaml").string(), (folder / "electricity_mixes.yaml").string(),
@@ -145,8 +151,7 @@ std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const Pla
     loaded.catalog = std::make_unique<meters::ModelCatalog>(std::move(*catalog));
   }
   for (const auto& config : loaded.adapter_configs) {
-    auto costing = std::make_unique<meters::RequestCosting>(
-        loaded.catalog.get(), config.model, CatalogProvider(config), ReachesVendorApi(config));
+    auto costing = MakeCosting(loaded.catalog.get(), config);
     if (const auto reason = costing->MissingPriceReason(); !reason.empty()) {
       loaded.warnings.push_back(fmt::format("adapter '{}': {}", config.id, reason));
     }

@@ -48,6 +48,10 @@ std::string DefaultSuitesDir(const std::string& plan_path);
 // The shipped model catalog (adapters/catalog/ under the data root).
 std::optional<meters::ModelCatalog> LoadShippedCatalog(core::Diagnostics& diagnostics);
 
+// The costing of one adapter entry's requests: catalog prices, and EcoLogits for vendor APIs.
+std::unique_ptr<meters::RequestCosting> MakeCosting(const meters::ModelCatalog* catalog,
+                                                    const config::AdapterConfig& config);
+
 // std::nullopt when anything is wrong; every problem is in `diagnostics`.
 std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const PlanSelection& selection,
                                          core::Diagnostics& diagnostics);

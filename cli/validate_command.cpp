@@ -8,7 +8,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include "command_line.hpp"
+#include "etalon/config/judge_config.hpp"
+#include "etalon/config/rubric.hpp"
 #include "etalon/dataset/jsonl_dataset.hpp"
+#include "etalon/prompt/prompt_renderer.hpp"
 #include "etalon/run/prepared_suite.hpp"
 #include "exit_codes.hpp"
 #include "plan_setup.hpp"
@@ -20,13 +23,14 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage = "usage: etalon validate PATH...\n"
-                               "Checks plans, suites, datasets (.jsonl) and model catalogs, or every such\nfile in a folder, "
+                               "Checks plans, suites, judge rubrics and judge files, datasets (.jsonl) and model\ncatalogs, or every such file in a folder, "
                                "and prints every problem with its file:line and field. Exit code 2 if any.";
 
-enum class FileKind { kPlan, kSuite, kDataset, kCatalog, kOther };
+enum class FileKind { kPlan, kSuite, kRubric, kJudge, kDataset, kCatalog, kOther };
 
 // A YAML file is a plan when it has `adapters`, a model catalog when it has
-// `models` and `providers`, a suite when it has `template` or `task`;
+// `models` and `providers`, a judge file when it has `judge` and `rubric`, a
+// rubric when it has `mode` and `template` but no `task`, a suite when it has `template` or `task`;
 // anything else (a baseline's keyword list...) is another file.
 FileKind KindOf(const fs::path& path) {
   const auto extension = path.extension().string();
@@ -38,11 +42,17 @@ FileKind KindOf(const fs::path& path) {
   }
   try {
     const auto root = YAML::LoadFile(path.string());
+    if (root.IsMap() && root["judge"].IsDefined() && root["rubric"].IsDefined()) {
+      return FileKind::kJudge;
+    }
     if (root.IsMap() && root["adapters"].IsDefined()) {
       return FileKind::kPlan;
     }
     if (root.IsMap() && root["models"].IsDefined() && root["providers"].IsDefined()) {
       return FileKind::kCatalog;
+    }
+    if (root.IsMap() && root["mode"].IsDefined() && root["template"].IsDefined() && !root["task"].IsDefined()) {
+      return FileKind::kRubric;
     }
     if (root.IsMap() && !root["template"].IsDefined() && !root["task"].IsDefined()) {
       return FileKind::kOther;
@@ -61,6 +71,25 @@ void ValidateFile(const fs::path& path, core::Diagnostics& diagnostics) {
     case FileKind::kSuite:
       run::PrepareSuite(path.string(), diagnostics);
       break;
+    case FileKind::kRubric: {
+      auto rubric = config::LoadRubric(path.string());
+      diagnostics.insert(diagnostics.end(), rubric.diagnostics.begin(), rubric.diagnostics.end());
+      if (rubric.rubric) {
+        if (const auto error = prompt::PromptRenderer(rubric.rubric->template_text, {}).TemplateError()) {
+          diagnostics.push_back({path.string(), 0, "template", *error});
+        }
+      }
+      break;
+    }
+    case FileKind::kJudge: {
+      auto judge = config::LoadJudgeConfig(path.string(), DefaultSuitesDir(path.string()));
+      diagnostics.insert(diagnostics.end(), judge.diagnostics.begin(), judge.diagnostics.end());
+      if (judge.config) {
+        const auto rubric = config::LoadRubric(judge.config->rubric_path);
+        diagnostics.insert(diagnostics.end(), rubric.diagnostics.begin(), rubric.diagnostics.end());
+      }
+      break;
+    }
     case FileKind::kDataset:
       dataset::CheckDataset(path.string(), diagnostics);
       break;

@@ -8,6 +8,7 @@
 #include "etalon/core/sha256.hpp"
 #include "html_assets.hpp"
 #include "html_samples.hpp"
+#include "judgment_html.hpp"
 #include "impact_text.hpp"
 #include "markup_writer.hpp"
 #include "report_text.hpp"
@@ -594,6 +595,7 @@ void HtmlReporter::Write(const RunDocuments& run, Language language, std::ostrea
     page.WriteLatency();
     page.WriteEnergy();
     page.WriteAward();
+    WriteJudgmentSection(writer, run.run_folder, language);
     WriteSamplesSection(writer, selection, limits_, language);
     page.WriteProvenance(selection);
     page.WriteMethodNotes();

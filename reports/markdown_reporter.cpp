@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "judgment_view.hpp"
 #include "report_text.hpp"
 
 namespace etalon::reports {
@@ -69,6 +70,39 @@ void WriteSuiteTable(const Json& summary, const Json& suite, Language language, 
         << " |\n";
   }
   out << "\n";
+}
+
+// The judged-by-a-model section, when the run folder has judgments.json.
+void WriteJudgments(const std::string& run_folder, Language language, std::ostream& out) {
+  const auto view = LoadJudgmentView(run_folder, language);
+  if (!view) {
+    return;
+  }
+  out << "\n## " << view->title << "\n\n" << EscapeMarkdownCell(view->judge_line) << "\n\n";
+  for (const auto& block : view->blocks) {
+    if (!block.heading.empty()) {
+      out << "### " << EscapeMarkdownCell(block.heading) << "\n\n";
+    }
+    for (const auto& note : block.notes) {
+      out << EscapeMarkdownCell(note) << "\n\n";
+    }
+    for (const auto& cell : block.header) {
+      out << "| " << EscapeMarkdownCell(cell) << " ";
+    }
+    out << "|\n|---";
+    for (std::size_t i = 1; i < block.header.size(); ++i) {
+      out << "|---:";
+    }
+    out << "|\n";
+    for (const auto& row : block.rows) {
+      for (const auto& cell : row) {
+        out << "| " << EscapeMarkdownCell(cell) << " ";
+      }
+      out << "|\n";
+    }
+    out << "\n";
+  }
+  out << EscapeMarkdownCell(view->spend_line) << "\n";
 }
 
 }  // namespace
@@ -160,6 +194,7 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
   } catch (const nlohmann::ordered_json::exception& error) {
     throw std::runtime_error(fmt::format("{}/summary.json: missing or malformed field: {}", run.run_folder, error.what()));
   }
+  WriteJudgments(run.run_folder, language, out);
 }
 
 }  // namespace etalon::reports

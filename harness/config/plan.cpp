@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/identifier.hpp"
+#include "config/adapter_entry.hpp"
 #include "config/yaml_fields.hpp"
 
 namespace etalon::config {
@@ -63,13 +64,11 @@ nlohmann::json Plan::Resolved() const {
           {"suites", suites}};
 }
 
-namespace {
-
-AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::string& file,
-                          core::Diagnostics& diagnostics) {
+AdapterConfig ReadAdapterEntry(const YAML::Node& node, const std::string& file, const std::string& field_path,
+                               core::Diagnostics& diagnostics) {
   AdapterConfig adapter;
   adapter.line = LineOf(node);
-  YamlFields fields(node, file, fmt::format("adapters[{}]", index), diagnostics);
+  YamlFields fields(node, file, field_path, diagnostics);
   fields.RejectUnknown(
       {"id", "kind", "preset", "model", "when_env", "options", "suites", "concurrency", "server_eur_per_hour"});
   adapter.server_eur_per_hour = fields.Number("server_eur_per_hour", 0, 1e6);
@@ -96,6 +95,8 @@ AdapterConfig ReadAdapter(const YAML::Node& node, std::size_t index, const std::
   }
   return adapter;
 }
+
+namespace {
 
 ServiceLevels ReadServiceLevels(YamlFields& plan_fields, const std::string& file, core::Diagnostics& diagnostics) {
   ServiceLevels slo;
@@ -167,7 +168,7 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
       if (!item.IsMap()) {
         fields.ReportAt(LineOf(item), fmt::format("adapters[{}]", index), "must be a mapping with id and kind");
       } else {
-        auto adapter = ReadAdapter(item, index, path, diagnostics);
+        auto adapter = ReadAdapterEntry(item, path, fmt::format("adapters[{}]", index), diagnostics);
         if (!adapter.id.empty() && !seen.insert(adapter.id).second) {
           fields.ReportAt(adapter.line, fmt::format("adapters[{}].id", index),
                           fmt::format("duplicate adapter id '{}'", adapter.id));

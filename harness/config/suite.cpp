@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "config/generation_entry.hpp"
 #include "config/yaml_fields.hpp"
 #include "etalon/core/identifier.hpp"
 
@@ -18,16 +19,6 @@ const std::vector<std::string>& KnownTasks() {
 
 std::string SuitePath(const std::string& suites_dir, const std::string& suite_id) {
   return (std::filesystem::path(suites_dir) / (suite_id + ".yaml")).string();
-}
-
-namespace {
-
-std::string ResolveBeside(const std::string& file, const std::string& relative) {
-  const std::filesystem::path path(relative);
-  if (path.is_absolute()) {
-    return path.lexically_normal().string();
-  }
-  return (std::filesystem::path(file).parent_path() / path).lexically_normal().string();
 }
 
 void ReadGeneration(YamlFields& suite_fields, const std::string& file, core::GenerationSettings& generation,
@@ -49,6 +40,16 @@ void ReadGeneration(YamlFields& suite_fields, const std::string& file, core::Gen
   }
   generation.seed = fields.Integer("seed", 0, INT64_MAX);
   generation.stop = fields.StringList("stop", false).value_or(std::vector<std::string>{});
+}
+
+namespace {
+
+std::string ResolveBeside(const std::string& file, const std::string& relative) {
+  const std::filesystem::path path(relative);
+  if (path.is_absolute()) {
+    return path.lexically_normal().string();
+  }
+  return (std::filesystem::path(file).parent_path() / path).lexically_normal().string();
 }
 
 void ReadFewShot(YamlFields& suite_fields, const std::string& file, Suite& suite, core::Diagnostics& diagnostics) {
