@@ -43,18 +43,6 @@ bool ReachesVendorApi(const config::AdapterConfig& config) {
   return config.kind == "openai" || config.kind == "anthropic";
 }
 
-// The catalog provider behind an adapter, from its kind and preset; empty
-// (any provider) for an OpenAI-compatible server named only by its URL.
-std::string CatalogProvider(const config::AdapterConfig& config) {
-  if (config.kind == "anthropic") {
-    return "anthropic";
-  }
-  if (config.preset == "vllm" || config.preset == "ollama" || config.preset == "llamacpp") {
-    return "self-hosted";
-  }
-  return config.preset;
-}
-
 }  // namespace
 
 std::vector<run::AdapterAssignment> LoadedPlan::Assignments() const {
@@ -145,8 +133,9 @@ std::optional<LoadedPlan> LoadPlanForRun(const std::string& plan_path, const Pla
     loaded.catalog = std::make_unique<meters::ModelCatalog>(std::move(*catalog));
   }
   for (const auto& config : loaded.adapter_configs) {
-    auto costing = std::make_unique<meters::RequestCosting>(
-        loaded.catalog.get(), config.model, CatalogProvider(config), ReachesVendorApi(config));
+    auto costing = std::make_unique<meters::RequestCosting>(loaded.catalog.get(), config.model,
+                                                            meters::CatalogProviderFor(config.kind, config.preset),
+                                                            ReachesVendorApi(config));
     if (const auto reason = costing->MissingPriceReason(); !reason.empty()) {
       loaded.warnings.push_back(fmt::format("adapter '{}': {}", config.id, reason));
     }
