@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "award_command.hpp"
 #include "etalon/version.hpp"
 #include "exit_codes.hpp"
 #include "gate_command.hpp"
@@ -37,6 +38,8 @@ const std::vector<Subcommand>& Subcommands() {
        etalon::cli::RunPublishCommand},
       {"verify", "check a published site's files against its manifest.json", etalon::cli::RunVerifyCommand},
       {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
+      {"award", "score runs' adapters as offers of a public contract: award table, sensitivity",
+       etalon::cli::RunAwardCommand},
       {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
        etalon::cli::RunScoreCommand},

@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "command_line.hpp"
+#include "etalon/award/award_criteria.hpp"
 #include "etalon/dataset/jsonl_dataset.hpp"
 #include "etalon/run/prepared_suite.hpp"
 #include "exit_codes.hpp"
@@ -20,13 +21,14 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage = "usage: etalon validate PATH...\n"
-                               "Checks plans, suites, datasets (.jsonl) and model catalogs, or every such\nfile in a folder, "
+                               "Checks plans, suites, datasets (.jsonl), model catalogs and award criteria, or every\nsuch file in a folder, "
                                "and prints every problem with its file:line and field. Exit code 2 if any.";
 
-enum class FileKind { kPlan, kSuite, kDataset, kCatalog, kOther };
+enum class FileKind { kPlan, kSuite, kDataset, kCatalog, kAwardCriteria, kOther };
 
 // A YAML file is a plan when it has `adapters`, a model catalog when it has
-// `models` and `providers`, a suite when it has `template` or `task`;
+// `models` and `providers`, award criteria (docs/award.md) when it has
+// `criteria`, a suite when it has `template` or `task`;
 // anything else (a baseline's keyword list...) is another file.
 FileKind KindOf(const fs::path& path) {
   const auto extension = path.extension().string();
@@ -43,6 +45,9 @@ FileKind KindOf(const fs::path& path) {
     }
     if (root.IsMap() && root["models"].IsDefined() && root["providers"].IsDefined()) {
       return FileKind::kCatalog;
+    }
+    if (root.IsMap() && root["criteria"].IsDefined()) {
+      return FileKind::kAwardCriteria;
     }
     if (root.IsMap() && !root["template"].IsDefined() && !root["task"].IsDefined()) {
       return FileKind::kOther;
@@ -67,6 +72,9 @@ void ValidateFile(const fs::path& path, core::Diagnostics& diagnostics) {
     case FileKind::kCatalog:
       // Its zones' electricity mixes sit beside it, as in adapters/catalog/.
       meters::ModelCatalog::Load(path.string(), (path.parent_path() / "electricity_mixes.yaml").string(), diagnostics);
+      break;
+    case FileKind::kAwardCriteria:
+      award::LoadAwardCriteria(path.string(), diagnostics);
       break;
     case FileKind::kOther:
       diagnostics.push_back({path.string(), 0, "", "not a plan, suite or dataset (.yaml, .yml or .jsonl)"});
