@@ -118,7 +118,7 @@ void WriteSensitivity(const award::AwardTable& table, const award::Sensitivity& 
                         "(concentration {}, graine {}).",
                         "{} draws of weights from a Dirichlet distribution centred on the stated weights "
                         "(concentration {}, seed {}).",
-                        sensitivity.settings.samples, FormatSignificant(sensitivity.settings.concentration, 6, language),
+                        sensitivity.settings.samples, ConcentrationText(sensitivity.settings.concentration, language),
                         sensitivity.settings.seed);
   if (sensitivity.winner_stays_first) {
     text += " " + SayFormat(language, "{} reste première dans {} des tirages.", "{} stays first in {} of the draws.",

@@ -134,7 +134,7 @@ void WriteSensitivity(const award::AwardTable& table, const award::Sensitivity& 
                    "(concentration {}, graine {}).",
                    "{} draws of weights from a Dirichlet distribution centred on the stated weights "
                    "(concentration {}, seed {}).",
-                   settings.samples, FormatSignificant(settings.concentration, 6, language), settings.seed);
+                   settings.samples, ConcentrationText(settings.concentration, language), settings.seed);
   if (sensitivity.winner_stays_first) {
     out << " " << SayFormat(language, "**{}** reste première dans {} des tirages.", "**{}** stays first in {} of the draws.",
                             Cell(table.offers.front().offer.name), PercentText(*sensitivity.winner_stays_first, language));
@@ -148,8 +148,7 @@ void WriteSensitivity(const award::AwardTable& table, const award::Sensitivity& 
   }
   out << "\n";
   if (sensitivity.smallest_flip) {
-    out << Say(language, "Plus petit changement de pondération qui change le classement", "Smallest weight change that changes the winner")
-        << Colon(language) << " " << Cell(FlipText(table, *sensitivity.smallest_flip, language)) << "\n";
+    out << Cell(FlipText(table, *sensitivity.smallest_flip, language)) << "\n";
   } else if (sensitivity.winner_stays_first) {
     out << Say(language, "Aucun changement de pondération ne peut placer une autre offre en tête.",
                "No change of the weights can put another offer first.")

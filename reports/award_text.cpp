@@ -1,5 +1,7 @@
 #include "award_text.hpp"
 
+#include <cmath>
+
 #include "report_text.hpp"
 
 namespace etalon::reports {
@@ -35,6 +37,10 @@ std::string Quoted(const std::string& text, Language language) {
 
 std::string PointsText(double points, Language language) { return FormatNumber(points, 2, language); }
 
+std::string ConcentrationText(double concentration, Language language) {
+  return FormatNumber(concentration, concentration == std::floor(concentration) ? 0 : 2, language);
+}
+
 std::string PercentText(double share, Language language) {
   return FormatNumber(100 * share, 1, language) + Say(language, " %", "%");
 }
@@ -42,7 +48,8 @@ std::string PercentText(double share, Language language) {
 std::string FigureText(award::MeasureKind kind, double value, Language language) {
   switch (kind) {
     case award::MeasureKind::kMetric: return FormatNumber(value, 4, language);
-    case award::MeasureKind::kYearlyPrice: return FormatNumber(value, 0, language) + Say(language, " €/an", " EUR/year");
+    case award::MeasureKind::kYearlyPrice:  // cents matter only for small amounts (a baseline's server time)
+      return FormatNumber(value, value < 100 ? 2 : 0, language) + Say(language, " €/an", " EUR/year");
     case award::MeasureKind::kEnergyPerRequest: return FormatSignificant(value, 3, language) + " Wh";
     case award::MeasureKind::kCarbonPerRequest: return FormatSignificant(value * 1000, 3, language) + " gCO2eq";
     case award::MeasureKind::kCarbonPerYear: return FormatSignificant(value, 3, language) + Say(language, " kgCO2eq/an", " kgCO2eq/year");
@@ -147,8 +154,9 @@ std::string FlipText(const award::AwardTable& table, const award::WinnerFlip& fl
                                 FormatNumber(flip.from[i].points, 2, language), leaf_name(flip.from[i].from_leaf));
     sources += i == 0 ? part : (i + 1 == flip.from.size() ? Say(language, " et ", " and ") : ", ") + part;
   }
-  return SayFormat(language, "Transférer plus de {} vers {} place {} en tête.", "Moving more than {} to {} puts {} first.",
-                   sources, leaf_name(flip.to_leaf), table.offers[flip.offer].offer.name);
+  return SayFormat(language, "Le plus petit changement de pondération qui place {} en tête : transférer plus de {} vers {}.",
+                   "The smallest weight change that puts {} first: moving more than {} to {}.",
+                   table.offers[flip.offer].offer.name, sources, leaf_name(flip.to_leaf));
 }
 
 }  // namespace etalon::reports

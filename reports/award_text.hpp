@@ -21,10 +21,12 @@ std::string FormulaText(const award::AwardLeaf& leaf, Language language);
 std::string FigureText(award::MeasureKind kind, double value, Language language);
 // Where a fact comes from: declared, catalog, buyer-hosted, unknown.
 std::string FactBasisText(award::FactBasis basis, Language language);
-// "Moving more than 7.5 points from "Prix" to "Valeur technique › Résumés" puts B first."
+// "The smallest weight change that puts B first: moving more than 7.50 points from "Prix" to "Valeur technique › Résumés"."
 std::string FlipText(const award::AwardTable& table, const award::WinnerFlip& flip, Language language);
 // A points figure: two decimals.
 std::string PointsText(double points, Language language);
+// The Dirichlet concentration: no decimals when it is a whole number.
+std::string ConcentrationText(double concentration, Language language);
 // A share as a percentage with one decimal ("87,3 %").
 std::string PercentText(double share, Language language);
 

@@ -59,8 +59,9 @@ TEST_CASE("The award Markdown is French by default: points with decimal commas, 
   CHECK_THAT(text, Contains("| **Rang** | | 1 | 2 (ex æquo) | 2 (ex æquo) |"));
   CHECK_THAT(text, Contains("Offre classée première : **A**."));
   CHECK_THAT(text, Contains("- **Référence &lt;lead&gt;** : aucun prix annuel sur qa"));
-  CHECK_THAT(text, Contains("Transférer plus de 10,00 points de « Valeur technique » vers « Prix » place C en tête."));
+  CHECK_THAT(text, Contains("Le plus petit changement de pondération qui place C en tête : transférer plus de 10,00 points de « Valeur technique » vers « Prix »."));
   CHECK_THAT(text, Contains("500 tirages de pondérations"));
+  CHECK_THAT(text, Contains("(concentration 100, graine 9)"));
 }
 
 TEST_CASE("The award Markdown in English", "[award][reports]") {
@@ -69,7 +70,7 @@ TEST_CASE("The award Markdown in English", "[award][reports]") {
   etalon::reports::WriteAwardMarkdown(table, AnalyseSensitivity(table, Settings()), Language::kEnglish, out);
   const auto text = out.str();
   CHECK_THAT(text, Contains("| **Total** | 100.00 | **80.00** | **70.00** | **70.00** |"));
-  CHECK_THAT(text, Contains("Moving more than 10.00 points from \"Valeur technique\" to \"Prix\" puts C first."));
+  CHECK_THAT(text, Contains("The smallest weight change that puts C first: moving more than 10.00 points from \"Valeur technique\" to \"Prix\"."));
   CHECK_THAT(text, Contains("| D\\|base |"));
 }
 
