@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "award_command.hpp"
 #include "etalon/version.hpp"
 #include "exit_codes.hpp"
 #include "gate_command.hpp"
@@ -40,6 +41,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"verify", "check a published site's files against its manifest.json", etalon::cli::RunVerifyCommand},
       {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
       {"judge", "have a judge model grade a finished run's answers with a rubric", etalon::cli::RunJudgeCommand},
+      {"award", "score runs' adapters as offers of a public contract: award table, sensitivity",
+       etalon::cli::RunAwardCommand},
       {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"import", "turn a spreadsheet export (CSV) into a dataset folder", etalon::cli::RunImportCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",

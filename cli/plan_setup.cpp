@@ -43,18 +43,6 @@ bool ReachesVendorApi(const config::AdapterConfig& config) {
   return config.kind == "openai" || config.kind == "anthropic";
 }
 
-// The catalog provider behind an adapter, from its kind and preset; empty
-// (any provider) for an OpenAI-compatible server named only by its URL.
-std::string CatalogProvider(const config::AdapterConfig& config) {
-  if (config.kind == "anthropic") {
-    return "anthropic";
-  }
-  if (config.preset == "vllm" || config.preset == "ollama" || config.preset == "llamacpp") {
-    return "self-hosted";
-  }
-  return config.preset;
-}
-
 }  // namespace
 
 std::vector<run::AdapterAssignment> LoadedPlan::Assignments() const {
@@ -87,7 +75,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> LoadedPlan::Assign
 
 std::unique_ptr<meters::RequestCosting> MakeCosting(const meters::ModelCatalog* catalog,
                                                     const config::AdapterConfig& config) {
-  return std::make_unique<meters::RequestCosting>(catalog, config.model, CatalogProvider(config),
+  return std::make_unique<meters::RequestCosting>(catalog, config.model, meters::CatalogProviderFor(config.kind, config.preset),
                                                   ReachesVendorApi(config));
 }
 

@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "command_line.hpp"
+#include "etalon/award/award_criteria.hpp"
 #include "etalon/config/judge_config.hpp"
 #include "etalon/config/rubric.hpp"
 #include "etalon/dataset/jsonl_dataset.hpp"
@@ -23,14 +24,15 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage = "usage: etalon validate PATH...\n"
-                               "Checks plans, suites, judge rubrics and judge files, datasets (.jsonl) and model\ncatalogs, or every such file in a folder, "
+                               "Checks plans, suites, judge rubrics and judge files, award criteria, datasets (.jsonl)\nand model catalogs, or every such file in a folder, "
                                "and prints every problem with its file:line and field. Exit code 2 if any.";
 
-enum class FileKind { kPlan, kSuite, kRubric, kJudge, kDataset, kCatalog, kOther };
+enum class FileKind { kPlan, kSuite, kRubric, kJudge, kAwardCriteria, kDataset, kCatalog, kOther };
 
 // A YAML file is a plan when it has `adapters`, a model catalog when it has
-// `models` and `providers`, a judge file when it has `judge` and `rubric`, a
-// rubric when it has `mode` and `template` but no `task`, a suite when it has `template` or `task`;
+// `models` and `providers`, a judge file when it has `judge` and `rubric`,
+// award criteria (docs/award.md) when it has `criteria`, a rubric when it has
+// `mode` and `template` but no `task`, a suite when it has `template` or `task`;
 // anything else (a baseline's keyword list...) is another file.
 FileKind KindOf(const fs::path& path) {
   const auto extension = path.extension().string();
@@ -50,6 +52,9 @@ FileKind KindOf(const fs::path& path) {
     }
     if (root.IsMap() && root["models"].IsDefined() && root["providers"].IsDefined()) {
       return FileKind::kCatalog;
+    }
+    if (root.IsMap() && root["criteria"].IsDefined()) {
+      return FileKind::kAwardCriteria;
     }
     if (root.IsMap() && root["mode"].IsDefined() && root["template"].IsDefined() && !root["task"].IsDefined()) {
       return FileKind::kRubric;
@@ -96,6 +101,9 @@ void ValidateFile(const fs::path& path, core::Diagnostics& diagnostics) {
     case FileKind::kCatalog:
       // Its zones' electricity mixes sit beside it, as in adapters/catalog/.
       meters::ModelCatalog::Load(path.string(), (path.parent_path() / "electricity_mixes.yaml").string(), diagnostics);
+      break;
+    case FileKind::kAwardCriteria:
+      award::LoadAwardCriteria(path.string(), diagnostics);
       break;
     case FileKind::kOther:
       diagnostics.push_back({path.string(), 0, "", "not a plan, suite or dataset (.yaml, .yml or .jsonl)"});

@@ -244,6 +244,16 @@ std::optional<ModelCatalog> ModelCatalog::Load(const std::string& models_path, c
   return catalog;
 }
 
+std::string CatalogProviderFor(const std::string& kind, const std::string& preset) {
+  if (kind == "anthropic") {
+    return "anthropic";
+  }
+  if (preset == "vllm" || preset == "ollama" || preset == "llamacpp") {
+    return "self-hosted";
+  }
+  return preset;
+}
+
 const ModelEntry* ModelCatalog::Find(const std::string& served, const std::string& requested,
                                      const std::string& provider) const {
   const auto of_provider = [&](const ModelEntry& model) { return provider.empty() || model.provider == provider; };

@@ -72,6 +72,12 @@ struct ZoneMix {
   std::string source;
 };
 
+// The catalog provider behind an adapter, from its plan `kind` and `preset`:
+// "anthropic", "self-hosted" for local servers (vllm, ollama, llamacpp), else
+// the preset; empty (any provider) for an OpenAI-compatible server named only
+// by its URL.
+std::string CatalogProviderFor(const std::string& kind, const std::string& preset);
+
 class ModelCatalog {
  public:
   // Reads both files; every problem (a fact without its source, an unknown
