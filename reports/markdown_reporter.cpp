@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model_fingerprint_table.hpp"
 #include "report_text.hpp"
 
 namespace etalon::reports {
@@ -69,6 +70,22 @@ void WriteSuiteTable(const Json& summary, const Json& suite, Language language, 
         << " |\n";
   }
   out << "\n";
+}
+
+// The provenance of the models behind HTTP adapters (docs/model-integrity.md).
+void WriteModelFingerprints(const Json& summary, Language language, std::ostream& out) {
+  const auto table = ModelFingerprintTable(summary, language);
+  if (table.rows.empty()) return;
+  out << "\n## " << EscapeMarkdownCell(table.caption) << "\n\n|";
+  for (const auto& heading : table.headings) out << " " << EscapeMarkdownCell(heading) << " |";
+  out << "\n|";
+  for (std::size_t i = 0; i < table.headings.size(); ++i) out << "---|";
+  out << "\n";
+  for (const auto& row : table.rows) {
+    out << "|";
+    for (const auto& cell : row) out << " " << EscapeMarkdownCell(cell) << " |";
+    out << "\n";
+  }
 }
 
 }  // namespace
@@ -144,6 +161,7 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
                          dataset.at("samples_in_run").get<std::size_t>(), dataset.at("samples").get<std::size_t>(),
                          dataset.at("sha256").get<std::string>());
     }
+    WriteModelFingerprints(summary, language, out);
     out << "\n## " << Say(language, "Métriques", "Metrics") << "\n\n";
     std::vector<std::string> described;
     for (const auto& suite : summary.at("suites")) {
