@@ -317,7 +317,6 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary_input.finished_at = core::NowUtc();
   summary_input.stopped = totals.stopped;
   summary_input.expected_keys = shard_keys;
-  summary_input.model_fingerprints = std::move(model_fingerprints);
   summary_input.run_energy = {{"meter", run_meter.meter->Method()},
                               {"description", run_meter.meter->Description()},
                               {"choice", run_meter.reason},
@@ -334,6 +333,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary::Summary summary;
   try {
     summary = summary::BuildSummary(summary_input);
+    summary.json["model_fingerprints"] = std::move(model_fingerprints);
     WriteRunDocuments(folder->path(), summary.json, language);
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";

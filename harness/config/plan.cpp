@@ -59,7 +59,7 @@ nlohmann::json Plan::Resolved() const {
           {"yearly_requests", YearlyJson(yearly_requests)},
           {"budget", budget.Any() ? nlohmann::json{{"eur", OptionalNumber(budget.eur)}, {"kwh", OptionalNumber(budget.kwh)}}
                                   : nlohmann::json(nullptr)},
-          {"model_probes", model_probes},
+          {"model_probes", as_written.is_object() ? as_written.value("model_probes", true) : true},
           {"adapters", adapters_json},
           {"suites", suites}};
 }
@@ -152,7 +152,7 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.repeats = static_cast<int>(fields.Integer("repeats", 1, 1000).value_or(1));
   plan.request_timeout_s = fields.Number("request_timeout_s", 0.001, 86400).value_or(plan.request_timeout_s);
   plan.max_error_rate = fields.Number("max_error_rate", 0, 1).value_or(0);
-  plan.model_probes = fields.Boolean("model_probes").value_or(true);
+  fields.Boolean("model_probes");  // checked here; read from as_written by the run (docs/model-integrity.md)
   plan.arrival_rate_per_s = fields.Number("arrival_rate_per_s", 1e-6, 1e6);
   if (fields.Has("slo")) {
     plan.slo = ReadServiceLevels(fields, path, diagnostics);

@@ -355,7 +355,6 @@ Summary BuildSummary(const SummaryInput& input) {
   json["skipped_adapters"] = std::move(skipped);
   json["results"] = std::move(results);
   json["run_energy"] = input.run_energy;
-  json["model_fingerprints"] = input.model_fingerprints;
   json["totals"] = {{"expected", totals.expected},
                     {"recorded", totals.recorded},
                     {"failed", totals.failed},

@@ -66,8 +66,6 @@ struct Plan {
   // Requests a year each suite stands for, to project costs and impacts.
   std::vector<std::pair<std::string, double>> yearly_requests;
   Budget budget;
-  // Model fingerprint probes (docs/model-integrity.md) before the suites, for each HTTP adapter.
-  bool model_probes = true;
   std::vector<AdapterConfig> adapters;
   std::vector<std::string> suites;      // suite ids
   std::size_t suites_line = 0;          // where `suites` is in the plan file

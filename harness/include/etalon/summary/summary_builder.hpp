@@ -43,8 +43,6 @@ struct SummaryInput {
   // The whole run's host energy from the best meter available (see docs/energy.md),
   // or null. Kept apart from per-request figures and never added to them.
   nlohmann::json run_energy = nullptr;
-  // Each probed adapter's model fingerprint digest (docs/model-integrity.md), or null.
-  nlohmann::ordered_json model_fingerprints = nullptr;
 };
 
 struct SummaryTotals {
