@@ -34,7 +34,9 @@ TextTable ModelFingerprintTable(const Json& summary, Language language) {
                     Say(language, "Jetons de sortie", "Output tokens")};
   const auto found = summary.find("model_fingerprints");
   if (found == summary.end() || !found->is_object()) return table;
-  for (const auto& [id, digest] : found->value("adapters", Json::object()).items()) {
+  const auto adapters = found->value("adapters", Json::object());
+  const auto not_probed = found->value("not_probed", Json::object());
+  for (const auto& [id, digest] : adapters.items()) {
     const auto& probes = digest.at("probe_set");
     const auto& agreement = digest.at("repeat_agreement");
     table.rows.push_back(
@@ -48,7 +50,7 @@ TextTable ModelFingerprintTable(const Json& summary, Language language) {
          Median(digest.at("latency_ms").at("ttft"), language),
          std::to_string(digest.at("tokens").at("output").get<std::int64_t>())});
   }
-  for (const auto& [id, reason] : found->value("not_probed", Json::object()).items()) {
+  for (const auto& [id, reason] : not_probed.items()) {
     table.rows.push_back({id, SayFormat(language, "non sondé : {}", "not probed: {}", reason.get<std::string>()), "—",
                           "—", "—", "—", "—", "—"});
   }
