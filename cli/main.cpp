@@ -1,5 +1,6 @@
 // The etalon command: picks the subcommand and hands it the remaining words.
 // Every subcommand lives in its own file; nothing here but dispatch.
+#include <algorithm>
 #include <exception>
 #include <functional>
 #include <iostream>
@@ -21,6 +22,7 @@
 #include "simulate_command.hpp"
 #include "validate_command.hpp"
 #include "verify_command.hpp"
+#include "verify_model_command.hpp"
 
 namespace {
 
@@ -47,6 +49,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"import", "turn a spreadsheet export (CSV) into a dataset folder", etalon::cli::RunImportCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
        etalon::cli::RunScoreCommand},
+      {"verify-model", "ask a run's model fingerprint probes again: same, drifted or different model",
+       etalon::cli::RunVerifyModelCommand},
       {"simulate", "serve simulated vendor APIs on 127.0.0.1 for tests and benchmarks", etalon::cli::RunSimulateCommand},
   };
   return subcommands;
@@ -57,10 +61,12 @@ void PrintUsage(std::ostream& out) {
          "etalon measures AI models and APIs on French public-sector tasks: quality,\n"
          "latency and cost, with results a buyer or an auditor can check.\n\ncommands:\n";
   for (const auto& subcommand : Subcommands()) {
-    out << "  " << subcommand.name << std::string(10 - std::string(subcommand.name).size(), ' ') << subcommand.summary
-        << "\n";
+    const std::string name = subcommand.name;
+    out << "  " << name << std::string(std::max<std::size_t>(10, name.size() + 1) - name.size(), ' ')
+        << subcommand.summary << "\n";
   }
-  out << "\nexit codes: 0 success, 1 regression (gate) or altered evidence (verify), 2 usage or input error,\n"
+  out << "\nexit codes: 0 success, 1 regression (gate), altered evidence (verify)\n"
+         "            or a drifted or different model (verify-model), 2 usage or input error,\n"
          "            3 run incomplete or failed requests above tolerance, 4 internal error\n";
 }
 

@@ -205,6 +205,9 @@ int RunMergeCommand(const std::vector<std::string>& args) {
     core::WriteFileAtomically((fs::path(out) / "run.json").string(), record.dump(2) + "\n");
     core::WriteFileAtomically(journal_path, run::MergedJournal(results));
     summary = summary::BuildSummary(summary_input);
+    // Every shard probed its adapters; the first one's model fingerprints stand for the run (docs/model-integrity.md).
+    summary.json["model_fingerprints"] =
+        ReadShardSummary(folders.front())->value("model_fingerprints", nlohmann::json(nullptr));
     WriteRunDocuments(out, summary.json,
                       language);
   } catch (const std::exception& write_error) {

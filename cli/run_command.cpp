@@ -22,6 +22,7 @@
 #include "etalon/run/runner.hpp"
 #include "etalon/run/shard.hpp"
 #include "exit_codes.hpp"
+#include "model_probes.hpp"
 #include "plan_setup.hpp"
 #include "report_language.hpp"
 #include "run_documents_writer.hpp"
@@ -207,6 +208,15 @@ int RunRunCommand(const std::vector<std::string>& args) {
     }
   }
 
+  std::optional<integrity::ProbeSet> probe_set;
+  if (NeedsProbes(*loaded)) {
+    probe_set = integrity::LoadProbeSet(DefaultProbeSetPath(), diagnostics);
+    if (!probe_set) {
+      PrintDiagnostics(diagnostics);
+      return kExitInputError;
+    }
+  }
+
   const auto fingerprint = run::ComputeFingerprint(plan, loaded->adapter_configs, loaded->suites);
   nlohmann::json selection_json = {{"adapters", nlohmann::json::array()},
                                    {"suites", nlohmann::json::array()},
@@ -273,6 +283,15 @@ int RunRunCommand(const std::vector<std::string>& args) {
     for (const auto& [cell, count] : *shard_keys) *settings.filtered_keys += count;
   }
 
+  // Before the suites and outside the run's energy reading, so the probes see the model
+  // as the results will and cost nothing to the suites' figures (docs/model-integrity.md).
+  nlohmann::ordered_json model_fingerprints;
+  try {
+    model_fingerprints = ProbeAdapters(*loaded, folder->path(), probe_set ? &*probe_set : nullptr);
+  } catch (const std::runtime_error& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitInputError;
+  }
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
   auto run_meter = meters::ChooseMeter();
@@ -314,6 +333,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary::Summary summary;
   try {
     summary = summary::BuildSummary(summary_input);
+    summary.json["model_fingerprints"] = std::move(model_fingerprints);
     WriteRunDocuments(folder->path(), summary.json, language);
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";

@@ -11,6 +11,7 @@
 #include "judgment_html.hpp"
 #include "impact_text.hpp"
 #include "markup_writer.hpp"
+#include "model_fingerprint_table.hpp"
 #include "report_text.hpp"
 #include "svg_chart.hpp"
 
@@ -494,7 +495,22 @@ class Page {
     }
     out_.Close("tbody").Close("table");
     WriteModels(selection);
+    WriteModelFingerprints();
     out_.Close("section");
+  }
+
+  void WriteModelFingerprints() {
+    const auto table = ModelFingerprintTable(summary_, language_);
+    if (table.rows.empty()) return;
+    out_.Open("table").Element("caption", {}, table.caption).Open("thead").Open("tr");
+    for (const auto& heading : table.headings) out_.Element("th", {{"scope", "col"}}, heading);
+    out_.Close("tr").Close("thead").Open("tbody");
+    for (const auto& row : table.rows) {
+      out_.Open("tr").Element("th", {{"scope", "row"}}, row.front());
+      for (std::size_t i = 1; i < row.size(); ++i) out_.Element("td", {}, row[i]);
+      out_.Close("tr");
+    }
+    out_.Close("tbody").Close("table");
   }
 
   void WriteModels(const SampleSelection& selection) {

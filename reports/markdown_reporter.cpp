@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "judgment_view.hpp"
+#include "model_fingerprint_table.hpp"
 #include "report_text.hpp"
 
 namespace etalon::reports {
@@ -72,6 +73,26 @@ void WriteSuiteTable(const Json& summary, const Json& suite, Language language, 
   out << "\n";
 }
 
+// A table of text cells, every cell escaped; the first column left-aligned,
+// the others right-aligned (figures).
+void WriteTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+                std::ostream& out) {
+  for (const auto& cell : header) {
+    out << "| " << EscapeMarkdownCell(cell) << " ";
+  }
+  out << "|\n|---";
+  for (std::size_t i = 1; i < header.size(); ++i) {
+    out << "|---:";
+  }
+  out << "|\n";
+  for (const auto& row : rows) {
+    for (const auto& cell : row) {
+      out << "| " << EscapeMarkdownCell(cell) << " ";
+    }
+    out << "|\n";
+  }
+}
+
 // The judged-by-a-model section, when the run folder has judgments.json.
 void WriteJudgments(const std::string& run_folder, Language language, std::ostream& out) {
   const auto view = LoadJudgmentView(run_folder, language);
@@ -86,23 +107,20 @@ void WriteJudgments(const std::string& run_folder, Language language, std::ostre
     for (const auto& note : block.notes) {
       out << EscapeMarkdownCell(note) << "\n\n";
     }
-    for (const auto& cell : block.header) {
-      out << "| " << EscapeMarkdownCell(cell) << " ";
-    }
-    out << "|\n|---";
-    for (std::size_t i = 1; i < block.header.size(); ++i) {
-      out << "|---:";
-    }
-    out << "|\n";
-    for (const auto& row : block.rows) {
-      for (const auto& cell : row) {
-        out << "| " << EscapeMarkdownCell(cell) << " ";
-      }
-      out << "|\n";
-    }
+    WriteTable(block.header, block.rows, out);
     out << "\n";
   }
   out << EscapeMarkdownCell(view->spend_line) << "\n";
+}
+
+// The provenance of the models behind HTTP adapters (docs/model-integrity.md).
+void WriteModelFingerprints(const Json& summary, Language language, std::ostream& out) {
+  const auto table = ModelFingerprintTable(summary, language);
+  if (table.rows.empty()) {
+    return;
+  }
+  out << "\n## " << EscapeMarkdownCell(table.caption) << "\n\n";
+  WriteTable(table.headings, table.rows, out);
 }
 
 }  // namespace
@@ -178,6 +196,7 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
                          dataset.at("samples_in_run").get<std::size_t>(), dataset.at("samples").get<std::size_t>(),
                          dataset.at("sha256").get<std::string>());
     }
+    WriteModelFingerprints(summary, language, out);
     out << "\n## " << Say(language, "Métriques", "Metrics") << "\n\n";
     std::vector<std::string> described;
     for (const auto& suite : summary.at("suites")) {

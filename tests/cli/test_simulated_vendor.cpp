@@ -190,7 +190,8 @@ TtftDifferences MeasureTtft() {
   SimulatorProcess simulator("model: simulated-chat\nanswers: {mode: fixed, fixed_text: Une réponse de dix mots "
                              "pour mesurer le premier jeton ici.}\nttft: {distribution: fixed, ms: 40}\n"
                              "itl: {distribution: fixed, ms: 4}\n");
-  ChatProject project(256, simulator.base_url(), "concurrency: 64\n", "");
+  // No model fingerprint probes: the first wave must be the run's first 64 requests.
+  ChatProject project(256, simulator.base_url(), "concurrency: 64\nmodel_probes: false\n", "");
   const auto out = project.dir.Path("run");
   const auto result = RunEtalon({"run", project.plan, "--out", out, "-q"}, kNoProxy);
   INFO(result.err);

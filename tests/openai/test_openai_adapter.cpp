@@ -230,7 +230,8 @@ TEST_CASE("openai options are checked at validation, the key only by its variabl
 TEST_CASE("etalon run scores an openai adapter served over loopback, list shows the kinds", "[openai][cli]") {
   ScriptedHttpServer server({Reply(200, {Event("Phrase numéro") + "data: [DONE]\n\n"}, "text/event-stream")});
   etalon::testing::MiniProject project(2);
-  project.dir.Write("plans/p.yaml", "name: p\nadapters:\n  - id: local\n    kind: openai\n    preset: vllm\n"
+  // Without model fingerprint probes, so the server sees the suite's requests alone.
+  project.dir.Write("plans/p.yaml", "name: p\nmodel_probes: false\nadapters:\n  - id: local\n    kind: openai\n    preset: vllm\n"
                                     "    model: m\n    options: {base_url: \"" + server.BaseUrl() + "/v1\"}\n"
                                     "suites: [s]\n");
   const auto run = etalon::testing::RunEtalon({"run", project.plan, "--out", project.Out()}, {"NO_PROXY=127.0.0.1"});
