@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "etalon/version.hpp"
+#include "compare_command.hpp"
 #include "exit_codes.hpp"
 #include "gate_command.hpp"
 #include "list_command.hpp"
@@ -36,6 +37,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"publish", "build a static site over runs: leaderboard, run pages, evidence, manifest.json",
        etalon::cli::RunPublishCommand},
       {"verify", "check a published site's files against its manifest.json", etalon::cli::RunVerifyCommand},
+      {"compare", "compare offers across runs: paired differences with CIs and p-values, Pareto fronts",
+       etalon::cli::RunCompareCommand},
       {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
       {"merge", "join the run folders of a plan's shards into one run", etalon::cli::RunMergeCommand},
       {"score", "score plain-text files (one segment a line) with a metric, like sacrebleu's CLI",
