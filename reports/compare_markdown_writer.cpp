@@ -82,14 +82,14 @@ void WriteComparisons(const compare::Comparison& comparison, Language language, 
                                    EscapeMarkdownCell(entry.suite), EscapeMarkdownCell(entry.metric),
                                    Direction(entry.higher_is_better, language));
     if (title != heading) {
-      heading = title;
-      out << title
+      out << (heading.empty() ? "" : "\n") << title
           << SayFormat(language,
                        "| 1re | 2de | 1re / 2de | différence | IC | p | p Holm | DMD | n communs | seulement 1re / 2de "
                        "| test | verdict |\n",
                        "| first | second | first / second | difference | CI | p | Holm p | MDD | n common | only first "
                        "/ second | test | verdict |\n")
           << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+      heading = title;
     }
     const auto only = fmt::format("{} / {}", entry.first_only, entry.second_only);
     if (!entry.result) {

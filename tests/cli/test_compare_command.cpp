@@ -1,9 +1,10 @@
 // `etalon compare` end to end: plans/offers-simulated.yaml runs two
-// simulated offers (one scripted with the right answer for 9 samples in 10,
-// the other for 1 in 2, and slower to answer wrongly at length) and the
-// BM25 baseline on 40 samples of qa-demarches; compare must find the
-// precise offer better with a small p-value, and place the offers on the
-// Pareto fronts as their figures dictate. Then bad input and its exit code.
+// simulated offers (one scripted with the right answer for 9 samples in 10
+// but 200 ms to its first token, the other right for 1 in 2, quick to start
+// and long-winded when wrong) and the BM25 baseline on 40 samples of
+// qa-demarches; compare must find the precise offer better with a small
+// p-value, and place the offers on the Pareto fronts as their figures
+// dictate. Then bad input and its exit code.
 #include <catch2/catch.hpp>
 
 #include <string>
