@@ -35,8 +35,8 @@ std::string Replace(std::string text, const std::string& from, const std::string
 // The simulator's config as shipped, its answer script named by full path
 // (the config is copied to another folder).
 std::string SimulatorConfig(const std::string& name) {
-  return Replace(ReadFile(kSourceDir + "/plans/" + name + ".yaml"), "script: " + name + ".jsonl",
-                 "script: " + kSourceDir + "/plans/" + name + ".jsonl");
+  return Replace(ReadFile(kSourceDir + "/plans/" + name + ".yaml"), "script: " + name + ".ndjson",
+                 "script: " + kSourceDir + "/plans/" + name + ".ndjson");
 }
 
 const nlohmann::json& Comparison(const nlohmann::json& json, const std::string& metric, const std::string& first,
