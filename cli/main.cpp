@@ -9,6 +9,7 @@
 
 #include "award_command.hpp"
 #include "etalon/version.hpp"
+#include "compare_command.hpp"
 #include "exit_codes.hpp"
 #include "gate_command.hpp"
 #include "import_command.hpp"
@@ -41,6 +42,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"publish", "build a static site over runs: leaderboard, run pages, evidence, manifest.json",
        etalon::cli::RunPublishCommand},
       {"verify", "check a published site's files against its manifest.json", etalon::cli::RunVerifyCommand},
+      {"compare", "compare offers across runs: paired differences with CIs and p-values, Pareto fronts",
+       etalon::cli::RunCompareCommand},
       {"gate", "check a run against a baseline and a policy; JUnit and Markdown out", etalon::cli::RunGateCommand},
       {"judge", "have a judge model grade a finished run's answers with a rubric", etalon::cli::RunJudgeCommand},
       {"award", "score runs' adapters as offers of a public contract: award table, sensitivity",

@@ -58,7 +58,11 @@ std::vector<double> SortedReplicates(std::size_t n, const ResampleStatistic& sta
     for (auto& index : indices) {
       index = DrawIndex(generator, n);
     }
-    replicates.push_back(statistic(indices));
+    const double replicate = statistic(indices);
+    if (!std::isfinite(replicate)) {
+      throw std::domain_error("bootstrap: the statistic is not finite for a resample");
+    }
+    replicates.push_back(replicate);
   }
   std::sort(replicates.begin(), replicates.end());
   return replicates;
@@ -70,7 +74,7 @@ Interval PercentileFromReplicates(const std::vector<double>& sorted, double leve
   return {QuantileOf(sorted, (1 - level) / 2), QuantileOf(sorted, (1 + level) / 2)};
 }
 
-Interval BcaFromReplicates(double estimate, const std::vector<double>& sorted, const std::vector<double>& jackknife,
+Interval BcaFromReplicates(double estimate, const std::vector<double>& sorted, std::span<const double> jackknife,
                            double level) {
   std::size_t below = 0;
   std::size_t tied = 0;
@@ -137,23 +141,34 @@ Interval BcaBootstrap(std::size_t n, const ResampleStatistic& statistic, const B
                            settings.level);
 }
 
-Interval BootstrapMeanInterval(std::span<const double> values, const BootstrapSettings& settings) {
-  CheckArguments(values.size(), settings);
-  std::vector<double> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  const std::size_t n = sorted.size();
-  const ResampleStatistic mean = [&sorted](std::span<const std::size_t> indices) { return MeanOf(sorted, indices); };
-  const double estimate = EstimateOf(n, mean);
+Interval BcaBootstrap(std::size_t n, const ResampleStatistic& statistic, std::span<const double> leave_one_out,
+                      const BootstrapSettings& settings) {
+  CheckArguments(n, settings);
+  if (leave_one_out.size() != n) {
+    throw std::invalid_argument("bootstrap: one leave-one-out statistic per index is needed");
+  }
+  const double estimate = EstimateOf(n, statistic);
   if (n == 1) {
     return {estimate, estimate};
   }
-  const double sum = estimate * static_cast<double>(n);
+  return BcaFromReplicates(estimate, SortedReplicates(n, statistic, settings), leave_one_out, settings.level);
+}
+
+Interval BootstrapMeanInterval(std::span<const double> values, const BootstrapSettings& settings) {
+  std::vector<double> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t n = sorted.size();
+  double sum = 0;
+  for (const double value : sorted) {
+    sum += value;
+  }
   std::vector<double> jackknife;
   jackknife.reserve(n);
   for (const double value : sorted) {
-    jackknife.push_back((sum - value) / static_cast<double>(n - 1));
+    jackknife.push_back(n > 1 ? (sum - value) / static_cast<double>(n - 1) : value);
   }
-  return BcaFromReplicates(estimate, SortedReplicates(n, mean, settings), jackknife, settings.level);
+  const ResampleStatistic mean = [&sorted](std::span<const std::size_t> indices) { return MeanOf(sorted, indices); };
+  return BcaBootstrap(n, mean, jackknife, settings);
 }
 
 double JackknifeAcceleration(std::span<const double> leave_one_out) {

@@ -11,10 +11,10 @@ namespace {
 // the observed one is not lost to rounding.
 bool AtLeast(double sum, double observed) { return sum >= observed - 1e-12 * (1.0 + std::abs(observed)); }
 
-}  // namespace
-
-PairedTestResult PairedSignFlipTest(const std::vector<double>& differences, double margin, std::uint64_t seed,
-                                    std::size_t resamples) {
+// `extreme(sum, observed)`: the assignment's sum counts against the null.
+template <typename Extreme>
+PairedTestResult SignFlipTest(const std::vector<double>& differences, double margin, std::uint64_t seed,
+                              std::size_t resamples, Extreme extreme) {
   PairedTestResult result;
   result.pairs = differences.size();
   if (differences.empty()) {
@@ -40,7 +40,7 @@ PairedTestResult PairedSignFlipTest(const std::vector<double>& differences, doub
       for (std::size_t i = 0; i < n; ++i) {
         sum += ((signs >> i) & 1U) != 0 ? -centred[i] : centred[i];
       }
-      hits += AtLeast(sum, observed) ? 1 : 0;
+      hits += extreme(sum, observed) ? 1 : 0;
     }
     result.p_value = static_cast<double>(hits) / static_cast<double>(assignments);
     return result;
@@ -52,10 +52,23 @@ PairedTestResult PairedSignFlipTest(const std::vector<double>& differences, doub
     for (std::size_t i = 0; i < n; ++i) {
       sum += (generator() & 1U) != 0 ? -centred[i] : centred[i];
     }
-    hits += AtLeast(sum, observed) ? 1 : 0;
+    hits += extreme(sum, observed) ? 1 : 0;
   }
   result.p_value = static_cast<double>(1 + hits) / static_cast<double>(1 + resamples);
   return result;
+}
+
+}  // namespace
+
+PairedTestResult PairedSignFlipTest(const std::vector<double>& differences, double margin, std::uint64_t seed,
+                                    std::size_t resamples) {
+  return SignFlipTest(differences, margin, seed, resamples, AtLeast);
+}
+
+PairedTestResult TwoSidedSignFlipTest(const std::vector<double>& differences, std::uint64_t seed,
+                                      std::size_t resamples) {
+  return SignFlipTest(differences, 0, seed, resamples,
+                      [](double sum, double observed) { return AtLeast(std::abs(sum), std::abs(observed)); });
 }
 
 }  // namespace etalon::stats

@@ -11,7 +11,9 @@
 
 #include "etalon/core/line_reader.hpp"
 #include "etalon/run/runner.hpp"
+#include "etalon/stats/bootstrap.hpp"
 #include "etalon/stats/descriptive.hpp"
+#include "etalon/stats/segment_resampling.hpp"
 #include "etalon/summary/cost_figures.hpp"
 #include "etalon/summary/serving_figures.hpp"
 #include "etalon/version.hpp"
@@ -24,8 +26,8 @@ struct MetricAccumulator {
   const metrics::Metric* metric = nullptr;
   // Values are kept and summed in ascending order at the end, so a summary
   // does not depend on the journal's order (a merged or resumed run).
-  std::vector<double> values;                   // kMean
-  std::vector<std::vector<double>> statistics;  // kCorpus: each statistic's values
+  std::vector<double> values;  // kMean
+  stats::SegmentRows segments;  // kCorpus: each scored sample's statistics
   std::size_t scored = 0;
   std::size_t unscored = 0;           // score errors (invalid UTF-8 output...)
 };
@@ -68,13 +70,13 @@ void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
     accumulator.values.push_back(score.at("value").get<double>());
     return;
   }
-  const auto& statistics = score.at("statistics");
-  if (accumulator.statistics.empty()) {
-    accumulator.statistics.resize(statistics.size());
+  auto row = score.at("statistics").get<std::vector<double>>();
+  // Rows of another length (a journal written by another tool) are cut or
+  // padded to the first one's, so every segment sums alike.
+  if (!accumulator.segments.empty()) {
+    row.resize(accumulator.segments.front().size(), 0.0);
   }
-  for (std::size_t i = 0; i < statistics.size() && i < accumulator.statistics.size(); ++i) {
-    accumulator.statistics[i].push_back(statistics[i].get<double>());
-  }
+  accumulator.segments.push_back(std::move(row));
 }
 
 void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config::ServiceLevels& slo) {
@@ -139,7 +141,48 @@ nlohmann::ordered_json EnergyJson(const EnergyAccumulator& energy, bool measured
   return json;
 }
 
-nlohmann::ordered_json MetricJson(const MetricAccumulator& accumulator) {
+// Above this many scored samples a mean's interval is the normal one: the
+// central limit theorem holds well there, and 2000 resamples of every cell
+// would cost more than the rest of the summary.
+constexpr std::size_t kBootstrapMaxSamples = 10'000;
+constexpr std::size_t kBootstrapResamples = 2000;
+
+nlohmann::ordered_json IntervalJson(const stats::Interval& interval) {
+  return {{"low", interval.low},
+          {"high", interval.high},
+          {"method", "bca-bootstrap"},
+          {"resamples", kBootstrapResamples}};
+}
+
+nlohmann::ordered_json MeanIntervalJson(const MetricAccumulator& accumulator, const stats::RunningMoments& moments,
+                                        std::uint64_t seed) {
+  if (accumulator.values.size() < 2) {
+    return nullptr;
+  }
+  if (accumulator.values.size() > kBootstrapMaxSamples) {
+    const auto interval = moments.NormalInterval95();
+    return {{"low", interval->first}, {"high", interval->second}, {"method", "normal"}};
+  }
+  return IntervalJson(stats::BootstrapMeanInterval(accumulator.values, {kBootstrapResamples, seed, 0.95}));
+}
+
+// A corpus figure's interval by resampling segments; null below 2 segments
+// or when a resample's figure is not finite.
+nlohmann::ordered_json CorpusIntervalJson(const MetricAccumulator& accumulator, std::uint64_t seed) {
+  if (accumulator.segments.size() < 2) {
+    return nullptr;
+  }
+  const auto* metric = accumulator.metric;
+  try {
+    return IntervalJson(stats::SegmentBootstrapInterval(
+        accumulator.segments, [metric](const std::vector<double>& summed) { return metric->CorpusScore(summed); },
+        {kBootstrapResamples, seed, 0.95}));
+  } catch (const std::domain_error&) {
+    return nullptr;
+  }
+}
+
+nlohmann::ordered_json MetricJson(const MetricAccumulator& accumulator, std::uint64_t seed) {
   const auto& info = accumulator.metric->Info();
   nlohmann::ordered_json json;
   json["aggregation"] = info.aggregation == metrics::Aggregation::kMean ? "mean" : "corpus";
@@ -151,21 +194,23 @@ nlohmann::ordered_json MetricJson(const MetricAccumulator& accumulator) {
   }
   if (info.aggregation == metrics::Aggregation::kCorpus) {
     std::vector<double> summed;
-    for (const auto& values : accumulator.statistics) {
-      summed.push_back(stats::OrderFreeSum(values));
+    for (std::size_t j = 0; j < accumulator.segments.front().size(); ++j) {
+      std::vector<double> column;
+      column.reserve(accumulator.segments.size());
+      for (const auto& row : accumulator.segments) {
+        column.push_back(row[j]);
+      }
+      summed.push_back(stats::OrderFreeSum(std::move(column)));
     }
     json["value"] = accumulator.metric->CorpusScore(summed);
+    json["ci95"] = CorpusIntervalJson(accumulator, seed);
     return json;
   }
   const auto moments = stats::OrderFreeMoments(accumulator.values);
   json["value"] = moments.mean();
   const auto stddev = moments.sample_stddev();
   json["stddev"] = stddev ? nlohmann::ordered_json(*stddev) : nlohmann::ordered_json(nullptr);
-  if (const auto interval = moments.NormalInterval95()) {
-    json["ci95"] = {{"low", interval->first}, {"high", interval->second}, {"method", "normal"}};
-  } else {
-    json["ci95"] = nullptr;
-  }
+  json["ci95"] = MeanIntervalJson(accumulator, moments, seed);
   return json;
 }
 
@@ -301,7 +346,8 @@ Summary BuildSummary(const SummaryInput& input) {
       entry["errors_by_kind"] = cell.errors_by_kind;
       nlohmann::ordered_json metric_values = nlohmann::ordered_json::object();
       for (const auto& accumulator : cell.metrics) {
-        metric_values[accumulator.metric->Info().name] = MetricJson(accumulator);
+        metric_values[accumulator.metric->Info().name] =
+            MetricJson(accumulator, static_cast<std::uint64_t>(input.plan->seed));
       }
       entry["metrics"] = std::move(metric_values);
       entry["latency_ms"] = cell.serving.LatencyJson();

@@ -2,7 +2,9 @@
 // hand-written journal, so every figure is checked against a hand count.
 #include <catch2/catch.hpp>
 
+#include "etalon/stats/bootstrap.hpp"
 #include "etalon/summary/summary_builder.hpp"
+#include "support/sample_with_references.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
@@ -23,6 +25,30 @@ std::string Line(const std::string& sample, bool ok, double f1, const std::strin
   record["timing"] = {{"queued_ms", 0.0}, {"ttft_ms", nullptr}, {"end_to_end_ms", f1 * 100}};
   record["energy"] = energy.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(energy);
   return record.dump() + "\n";
+}
+
+// A succeeded result line with the given scores.
+std::string ScoredLine(const std::string& sample, const nlohmann::ordered_json& scores) {
+  auto record = nlohmann::ordered_json::parse(Line(sample, true, 0, ""));
+  record["scores"] = scores;
+  return record.dump() + "\n";
+}
+
+// A one-suite project in `dir`: `samples` dataset lines and the suite file.
+std::vector<std::unique_ptr<etalon::run::PreparedSuite>> OneSuite(etalon::testing::TempDir& dir, int samples,
+                                                                  const std::string& metrics) {
+  std::string data;
+  for (int i = 0; i < samples; ++i) {
+    data += "{\"id\": \"s" + std::to_string(i) + "\", \"input\": \"x\", \"reference\": \"x\"}\n";
+  }
+  dir.Write("d.jsonl", data);
+  const auto suite_path =
+      dir.Write("s.yaml", "id: s\ntask: chat\ndataset: d.jsonl\ntemplate: \"{{input}}\"\nmetrics: " + metrics + "\n");
+  std::vector<std::unique_ptr<etalon::run::PreparedSuite>> suites;
+  etalon::core::Diagnostics diagnostics;
+  suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
+  REQUIRE(diagnostics.empty());
+  return suites;
 }
 
 }  // namespace
@@ -135,4 +161,71 @@ TEST_CASE("A shard's cells expect only the shard's keys", "[summary][shard]") {
   const auto summary = etalon::summary::BuildSummary(input);
   CHECK(summary.totals.expected == 1);
   CHECK(summary.json["run"]["status"] == "complete");
+}
+
+TEST_CASE("A metric mean's interval is the seeded BCa bootstrap of its values", "[summary][stats]") {
+  // The summary's interval is exactly the bootstrap of the scored values
+  // with the run's seed and 2000 resamples; another seed moves it.
+  etalon::testing::TempDir dir;
+  const auto suites = OneSuite(dir, 30, "[token_f1]");
+  std::string journal;
+  std::vector<double> values;
+  for (int i = 0; i < 30; ++i) {
+    const double f1 = ((i * 7) % 11) / 10.0;
+    values.push_back(f1);
+    journal += Line("s" + std::to_string(i), true, f1, "");
+  }
+  etalon::config::Plan plan;
+  plan.name = "p";
+  plan.seed = 77;
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  input.journal_path = dir.Write("results.jsonl", journal);
+  const auto ci = etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"];
+  REQUIRE(ci.is_object());
+  CHECK(ci["method"] == "bca-bootstrap");
+  CHECK(ci["resamples"] == 2000);
+  const auto expected = etalon::stats::BootstrapMeanInterval(values, {2000, 77, 0.95});
+  CHECK(ci["low"].get<double>() == expected.low);
+  CHECK(ci["high"].get<double>() == expected.high);
+  plan.seed = 78;
+  const auto other = etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"];
+  CHECK((other["low"] != ci["low"] || other["high"] != ci["high"]));
+
+  // One scored sample: no interval.
+  input.journal_path = dir.Write("one.jsonl", Line("s0", true, 0.5, ""));
+  CHECK(etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"].is_null());
+}
+
+TEST_CASE("A corpus metric's interval resamples segments through its corpus formula", "[summary][stats]") {
+  // chrF of 12 segments, half of them exact copies of their reference: the
+  // corpus figure lies inside its interval, which resamples whole segments.
+  etalon::testing::TempDir dir;
+  const auto suites = OneSuite(dir, 12, "[chrf]");
+  const auto& chrf = *suites[0]->metrics[0];
+  std::string journal;
+  for (int i = 0; i < 12; ++i) {
+    const std::string reference = "la mairie ouvre le samedi matin numero " + std::to_string(i);
+    const std::string output = i % 2 == 0 ? reference : "fermeture exceptionnelle " + std::to_string(i * 3);
+    const auto score = chrf.Score(output, etalon::testing::SampleWithReferences({reference}));
+    journal += ScoredLine("s" + std::to_string(i),
+                          {{chrf.Info().name, {{"value", score.value}, {"statistics", score.statistics}}}});
+  }
+  etalon::config::Plan plan;
+  plan.name = "p";
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  input.journal_path = dir.Write("results.jsonl", journal);
+  const auto figure = etalon::summary::BuildSummary(input).json["results"][0]["metrics"][chrf.Info().name];
+  REQUIRE(figure["ci95"].is_object());
+  CHECK(figure["ci95"]["method"] == "bca-bootstrap");
+  const double value = figure["value"].get<double>();
+  CHECK(figure["ci95"]["low"].get<double>() < value);
+  CHECK(figure["ci95"]["high"].get<double>() > value);
+  CHECK(figure["ci95"]["low"].get<double>() > 0);
+  CHECK(figure["ci95"]["high"].get<double>() < 100);
 }

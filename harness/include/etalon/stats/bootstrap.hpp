@@ -37,7 +37,8 @@ using ResampleStatistic = std::function<double(std::span<const std::size_t>)>;
 // Percentile interval: the (1-level)/2 and (1+level)/2 quantiles of the B
 // resampled statistics (linear interpolation, as numpy.percentile).
 // n == 1 gives [estimate, estimate]. Throws std::invalid_argument for n == 0,
-// resamples == 0 or a level outside (0, 1): those are caller errors.
+// resamples == 0 or a level outside (0, 1): those are caller errors; and
+// std::domain_error when the statistic is not finite for a resample.
 Interval PercentileBootstrap(std::size_t n, const ResampleStatistic& statistic, const BootstrapSettings& settings);
 
 // Bias-corrected and accelerated interval (Efron 1987). The bias correction
@@ -45,8 +46,15 @@ Interval PercentileBootstrap(std::size_t n, const ResampleStatistic& statistic, 
 // half); the acceleration a comes from the jackknife. The same resamples as
 // PercentileBootstrap for the same seed. Degenerate inputs (n == 1, every
 // resample equal to the estimate) give [estimate, estimate], never NaN.
-// Throws as PercentileBootstrap.
+// Throws as PercentileBootstrap, and std::domain_error when the statistic
+// is not finite for a resample.
 Interval BcaBootstrap(std::size_t n, const ResampleStatistic& statistic, const BootstrapSettings& settings);
+
+// BCa with leave-one-out statistics the caller computed faster than n
+// calls of `statistic` on n - 1 indices would (a sum minus one segment).
+// `leave_one_out` holds n values, the i-th without index i.
+Interval BcaBootstrap(std::size_t n, const ResampleStatistic& statistic, std::span<const double> leave_one_out,
+                      const BootstrapSettings& settings);
 
 // BCa interval of the mean of `values`. The values are sorted first, so the
 // interval depends on the multiset alone, not on the order it came in; the

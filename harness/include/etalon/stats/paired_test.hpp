@@ -30,4 +30,10 @@ struct PairedTestResult {
 PairedTestResult PairedSignFlipTest(const std::vector<double>& differences, double margin, std::uint64_t seed,
                                     std::size_t resamples = 10'000);
 
+// The two-sided version with no margin: do the two offers differ at all?
+// The p-value is the share of sign assignments whose mean is at least as
+// far from 0, either way, as the observed one (same exact/resampled rule).
+PairedTestResult TwoSidedSignFlipTest(const std::vector<double>& differences, std::uint64_t seed,
+                                      std::size_t resamples = 10'000);
+
 }  // namespace etalon::stats
