@@ -7,7 +7,7 @@
 #include <set>
 
 #include "etalon/stats/descriptive.hpp"
-#include "etalon/stats/multiple_testing.hpp"
+#include "etalon/stats/holm.hpp"
 #include "etalon/stats/rank_sum_test.hpp"
 
 namespace etalon::integrity {

@@ -1,11 +1,11 @@
-// Tests for harness/stats/rank_sum_test.cpp and multiple_testing.cpp. The
+// Tests for harness/stats/rank_sum_test.cpp and holm.cpp. The
 // hand-worked U: pooled {1, 2, 2, 2, 3} has midranks 1, 3, 3, 3, 5, so the
 // first sample {1, 2, 2} has rank sum 7 and U = 7 - 3·4/2 = 1.
 #include <catch2/catch.hpp>
 
 #include <vector>
 
-#include "etalon/stats/multiple_testing.hpp"
+#include "etalon/stats/holm.hpp"
 #include "etalon/stats/rank_sum_test.hpp"
 
 using etalon::stats::HolmAdjusted;
