@@ -145,7 +145,8 @@ TEST_CASE("openai: the key goes in a header and never into an error message", "[
     etalon::core::Diagnostics diagnostics;
     auto adapter = Make({{"base_url", server.BaseUrl()}, {"api_key_file", "keys/vendor.key"}}, diagnostics, "", "",
                         dir.Path("plan.yaml"));
-    INFO(diagnostics.empty() ? "" : diagnostics[0].ToString());
+    const std::string first_problem = diagnostics.empty() ? "" : diagnostics[0].ToString();
+    INFO(first_problem);
     REQUIRE(diagnostics.empty());
     CHECK(Ask(*adapter).error->message.find(kKey) == std::string::npos);
     CHECK_THAT(server.Requests().at(0).head, Catch::Contains(std::string("Authorization: Bearer ") + kKey));
