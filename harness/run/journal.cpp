@@ -107,8 +107,8 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
   line.push_back('\n');
   const auto digest = core::DigestKey(key.Canonical());
   std::lock_guard lock(mutex_);
-  if (broken_) {
-    throw JournalError(fmt::format("{}: an earlier write failed; no more results are written", path_));
+  if (!failure_.empty()) {
+    throw JournalError(failure_);  // the first failure's cause, whichever thread reports it
   }
   if (!done_.insert(digest).second) {
     return false;
@@ -135,14 +135,14 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
 
 void Journal::Fail(const core::KeyDigest& digest, const char* what) {
   const int error = errno;
-  broken_ = true;
   done_.erase(digest);
   // A partial line would be cut off at resume anyway; cutting it now keeps the
   // file valid for every reader. If even that fails, resume still repairs it.
   const bool cut = ::ftruncate(fd_, size_) == 0;
-  throw JournalError(fmt::format("{}: {}: {}; {}", path_, what, std::strerror(error),
-                                 cut ? "the results written before are intact"
-                                     : "a partial last line remains and will be cut off at resume"));
+  failure_ = fmt::format("{}: {}: {}; {}", path_, what, std::strerror(error),
+                         cut ? "the results written before are intact"
+                             : "a partial last line remains and will be cut off at resume");
+  throw JournalError(failure_);
 }
 
 }  // namespace etalon::run

@@ -54,8 +54,8 @@ class Journal {
 
   // Writes one result line. Thread-safe. Returns false, writing nothing, when
   // the key is already in the journal. Throws JournalError on a write error
-  // (disk full...), naming the file; what the failed write left is cut off,
-  // and the journal accepts no more lines.
+  // (disk full...), naming the file and the cause; what the failed write left
+  // is cut off, and every later Append throws the same error.
   bool Append(const core::RunKey& key, const nlohmann::ordered_json& record);
 
   // Reads the run key of a result line; throws nlohmann::json errors on a bad line.
@@ -72,7 +72,7 @@ class Journal {
   off_t size_ = 0;  // the bytes of complete lines: where a failed write is cut back to
   mutable std::mutex mutex_;
   std::unordered_set<core::KeyDigest, core::KeyDigestHash> done_;
-  bool broken_ = false;
+  std::string failure_;  // the first failed write's error; once set, every Append throws it
 };
 
 }  // namespace etalon::run
