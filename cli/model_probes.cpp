@@ -23,8 +23,7 @@ constexpr std::chrono::seconds kProbeTimeoutSlack{5};
 std::string RecordPath(const std::string& folder) { return (fs::path(folder) / kModelFingerprintsFile).string(); }
 
 std::string SkipReason(const config::Plan& plan, const config::AdapterConfig& config) {
-  const bool probes_on = plan.as_written.is_object() ? plan.as_written.value("model_probes", true) : true;
-  return probes_on ? ProbeSkipReason(config) : "the plan sets model_probes: false";
+  return plan.model_probes ? ProbeSkipReason(config) : "the plan sets model_probes: false";
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "etalon/core/atomic_file.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "exit_codes.hpp"
+#include "output_folder.hpp"
 #include "report_language.hpp"
 
 namespace etalon::cli {
@@ -83,8 +84,11 @@ int RunReportCommand(const std::vector<std::string>& args) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInputError;
   }
+  if (const auto problem = CreateOutputFolder(out)) {
+    std::cerr << "error: " << *problem << "\n";
+    return kExitInputError;
+  }
   try {
-    std::filesystem::create_directories(out);
     for (const auto& [path, content] : documents) {
       core::WriteFileAtomically(path, content);
       std::cout << "report:  " << path << "\n";

@@ -242,7 +242,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
   std::unique_ptr<run::Journal> journal;
   try {
     folder = run::RunFolder::Open(out, resume, fingerprint, selection_json);
-    journal = std::make_unique<run::Journal>(folder->results_path(), folder->resumed(), warnings);
+    journal = std::make_unique<run::Journal>(folder->results_path(), folder->resumed(), warnings,
+                                            plan.fsync_results ? run::LineSync::kFdatasync : run::LineSync::kNone);
   } catch (const run::RunFolderError& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInputError;

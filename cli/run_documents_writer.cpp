@@ -9,7 +9,6 @@ namespace etalon::cli {
 
 void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language) {
   const std::filesystem::path path(folder);
-  core::WriteFileAtomically((path / "summary.json").string(), summary.dump(2) + "\n");
   const reports::RunDocuments documents{folder, summary};
   for (const auto& format : {"html", "md"}) {
     const auto reporter = reports::MakeReporter(format);
@@ -17,6 +16,8 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
     reporter->Write(documents, language, document);
     core::WriteFileAtomically((path / reporter->FileName()).string(), document.str());
   }
+  // Last: its presence marks a finished run, so a failure above (disk full) leaves the run resumable.
+  core::WriteFileAtomically((path / "summary.json").string(), summary.dump(2) + "\n");
 }
 
 }  // namespace etalon::cli

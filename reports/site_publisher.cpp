@@ -177,6 +177,12 @@ void PublishSite(const std::vector<std::string>& run_folders, const std::string&
   }
   std::sort(runs.begin(), runs.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
 
+  // A site path that cannot be a folder (its parent is a file, a read-only mount) is the user's to fix.
+  std::error_code folder_error;
+  fs::create_directories(site, folder_error);
+  if (folder_error) {
+    throw std::invalid_argument(fmt::format("{}: cannot create the output folder: {}", site, folder_error.message()));
+  }
   for (const auto& run : runs) {
     const auto folder = fs::path(site) / "runs" / run.id;
     fs::create_directories(folder);

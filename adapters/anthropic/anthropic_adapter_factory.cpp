@@ -18,7 +18,7 @@ constexpr const char* kApiVersion = "2023-06-01";
 
 std::string AnthropicOptionsHelp() {
   return fmt::format(
-      "the entry's model; base_url ({}), api_key_env ({}), anthropic_version ({}), stream (true), "
+      "the entry's model; base_url ({}), api_key_env ({}) or api_key_file (a private file), anthropic_version ({}), stream (true), "
       "default_max_tokens (1024, sent when the suite sets no max_tokens: the API requires one); {}",
       kDefaultBaseUrl, kDefaultKeyVariable, kApiVersion, http::kSharedHttpOptionsHelp);
 }
@@ -26,7 +26,7 @@ std::string AnthropicOptionsHelp() {
 std::unique_ptr<core::Adapter> MakeAnthropicAdapter(const config::AdapterConfig& config, const AdapterContext& context,
                                                     AdapterOptions& options) {
   auto known = http::SharedHttpOptionNames();
-  known.insert(known.end(), {"base_url", "api_key_env", "anthropic_version", "stream", "default_max_tokens"});
+  known.insert(known.end(), {"base_url", "api_key_env", "api_key_file", "anthropic_version", "stream", "default_max_tokens"});
   options.RejectUnknown(known);
   if (!config.preset.empty()) {
     options.ReportEntry("preset", "kind 'anthropic' has no presets (set base_url and api_key_env instead)");
@@ -42,7 +42,7 @@ std::unique_ptr<core::Adapter> MakeAnthropicAdapter(const config::AdapterConfig&
   }
   settings.stream = options.Boolean("stream", true);
   settings.default_max_tokens = static_cast<int>(options.Integer("default_max_tokens", 1024, 1, 1'000'000));
-  const auto key = http::ReadApiKey(config, options.String("api_key_env", kDefaultKeyVariable), options);
+  const auto key = http::ReadApiKey(config, kDefaultKeyVariable, options);
   settings.headers = http::ReadHeaders(options);
   settings.headers.push_back("anthropic-version: " + options.String("anthropic_version", kApiVersion));
   if (!key.empty()) {

@@ -1,5 +1,7 @@
 #include "http/http_options.hpp"
 
+#include "http/key_file.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdlib>
@@ -69,18 +71,35 @@ std::vector<std::string> ReadHeaders(AdapterOptions& options) {
   return headers;
 }
 
-std::string ReadApiKey(const config::AdapterConfig& config, const std::string& variable, AdapterOptions& options) {
+std::string ReadApiKey(const config::AdapterConfig& config, const std::string& default_variable,
+                       AdapterOptions& options) {
+  const auto named_variable = options.String("api_key_env", "");
+  const auto file = options.Path("api_key_file", false);
+  if (!config.when_env.empty() && !IsSet(config.when_env)) {
+    return "";  // the entry is skipped: its missing key is no error
+  }
+  if (!file.empty()) {
+    if (!named_variable.empty()) {
+      options.Report("api_key_file", "set api_key_env or api_key_file, not both");
+      return "";
+    }
+    auto key = ReadKeyFile(file);
+    if (const auto* problem = std::get_if<KeyFileProblem>(&key)) {
+      options.Report("api_key_file", problem->message);
+      return "";
+    }
+    return std::get<std::string>(std::move(key));
+  }
+  const auto& variable = named_variable.empty() ? default_variable : named_variable;
   if (variable.empty()) {
     return "";
   }
   if (IsSet(variable)) {
     return std::getenv(variable.c_str());
   }
-  if (!config.when_env.empty() && !IsSet(config.when_env)) {
-    return "";  // the entry is skipped: its missing key is no error
-  }
   options.Report("api_key_env",
-                 fmt::format("environment variable {} is not set (the API key is read from it, never from the plan)",
+                 fmt::format("environment variable {} is not set (the API key is read from it or from an "
+                             "api_key_file, never from the plan)",
                              variable));
   return "";
 }

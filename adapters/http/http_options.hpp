@@ -25,9 +25,12 @@ HttpClientSettings ReadHttpClientSettings(const config::AdapterConfig& config, c
 // The `headers` option as "Name: value" lines.
 std::vector<std::string> ReadHeaders(AdapterOptions& options);
 
-// The key in environment variable `variable`; reported (naming the variable)
-// when unset, unless the entry's `when_env` variable is unset too, since the
-// entry is then skipped.
-std::string ReadApiKey(const config::AdapterConfig& config, const std::string& variable, AdapterOptions& options);
+// The API key: from `api_key_file` (see key_file.hpp) when the entry sets
+// it, else from the environment variable `api_key_env` names, else from
+// `default_variable` (none when empty). Problems are reported naming the
+// option, the file or the variable, never the key; none when the entry's
+// `when_env` variable is unset, since the entry is then skipped.
+std::string ReadApiKey(const config::AdapterConfig& config, const std::string& default_variable,
+                       AdapterOptions& options);
 
 }  // namespace etalon::adapters::http

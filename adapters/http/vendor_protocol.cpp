@@ -1,5 +1,9 @@
 #include "http/vendor_protocol.hpp"
 
+#include <openssl/evp.h>
+
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -10,6 +14,30 @@ namespace {
 constexpr std::size_t kMaxQuotedBody = 300;
 constexpr std::int64_t kCharactersPerToken = 4;
 constexpr std::string_view kRedacted = "[redacted]";
+
+// base64 without its '=' padding, which then stays behind harmlessly.
+std::string UnpaddedBase64(const std::string& bytes) {
+  std::string encoded(4 * ((bytes.size() + 2) / 3) + 1, '\0');  // EVP_EncodeBlock writes a final NUL
+  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                                     reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  encoded.resize(static_cast<std::size_t>(length));
+  while (!encoded.empty() && encoded.back() == '=') {
+    encoded.pop_back();
+  }
+  return encoded;
+}
+
+// The secret as it may be echoed back: plain, base64 and base64url.
+std::vector<std::string> SecretForms(const std::string& secret) {
+  if (secret.empty()) {
+    return {};
+  }
+  const auto base64 = UnpaddedBase64(secret);
+  auto base64url = base64;
+  std::replace(base64url.begin(), base64url.end(), '+', '-');
+  std::replace(base64url.begin(), base64url.end(), '/', '_');
+  return {secret, base64, base64url};
+}
 
 }  // namespace
 
@@ -44,12 +72,11 @@ std::string ErrorBodyMessage(const std::string& body) {
 }
 
 void ScrubSecret(core::Error& error, const std::string& secret) {
-  if (secret.empty()) {
-    return;
-  }
-  for (auto at = error.message.find(secret); at != std::string::npos; at = error.message.find(secret, at)) {
-    error.message.replace(at, secret.size(), kRedacted);
-    at += kRedacted.size();
+  for (const auto& form : SecretForms(secret)) {
+    for (auto at = error.message.find(form); at != std::string::npos; at = error.message.find(form, at)) {
+      error.message.replace(at, form.size(), kRedacted);
+      at += kRedacted.size();
+    }
   }
 }
 

@@ -45,7 +45,8 @@ std::string ErrorBodyMessage(const std::string& body);
 // The server-sent events of a body, each stamped with the arrival of its first byte.
 std::vector<SseEvent> StreamEvents(const HttpResult& result);
 
-// Replaces every occurrence of `secret` (an API key) in the error's message.
+// Replaces every occurrence of `secret` (an API key), plain or in base64 or
+// base64url, in the error's message.
 void ScrubSecret(core::Error& error, const std::string& secret);
 
 // Token count estimated when the provider reports none: one token per four

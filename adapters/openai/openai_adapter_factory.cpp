@@ -24,7 +24,7 @@ std::string WithoutTrailingSlash(std::string url) {
 
 std::string OpenAiOptionsHelp() {
   return fmt::format(
-      "the entry's preset ({}) and model; base_url, api_key_env, api_key_header (authorization | api-key), "
+      "the entry's preset ({}) and model; base_url, api_key_env or api_key_file (a private file), api_key_header (authorization | api-key), "
       "endpoint (chat | transcription | embeddings), stream (true), image_field (none), audio_field (audio), "
       "corpus, k (10), question_field (question) for embeddings; {}",
       OpenAiPresetNames(), http::kSharedHttpOptionsHelp);
@@ -33,7 +33,7 @@ std::string OpenAiOptionsHelp() {
 std::unique_ptr<core::Adapter> MakeOpenAiAdapter(const config::AdapterConfig& config, const AdapterContext& context,
                                                  AdapterOptions& options) {
   auto known = http::SharedHttpOptionNames();
-  known.insert(known.end(), {"base_url", "api_key_env", "api_key_header", "endpoint", "stream", "image_field",
+  known.insert(known.end(), {"base_url", "api_key_env", "api_key_file", "api_key_header", "endpoint", "stream", "image_field",
                              "audio_field", "corpus", "k", "question_field"});
   options.RejectUnknown(known);
   const OpenAiPreset* preset = nullptr;
@@ -52,8 +52,7 @@ std::unique_ptr<core::Adapter> MakeOpenAiAdapter(const config::AdapterConfig& co
   if (settings.model.empty()) {
     options.ReportEntry("model", "is required: the model id the API serves");
   }
-  const auto key_variable = options.String("api_key_env", preset != nullptr ? preset->key_variable : "");
-  const auto key = http::ReadApiKey(config, key_variable, options);
+  const auto key = http::ReadApiKey(config, preset != nullptr ? preset->key_variable : "", options);
   const auto key_header = options.String("api_key_header", "authorization");
   if (key_header != "authorization" && key_header != "api-key") {
     options.Report("api_key_header", "must be authorization or api-key");

@@ -201,7 +201,7 @@ void ReadFaults(const YAML::Node& node, const std::string& file, FaultRates& fau
       {"stall_after_headers", &faults.stall_after_headers},
       {"stall_before_headers", &faults.stall_before_headers},
   };
-  std::vector<std::string> known = {"after_chunks", "retry_after_s"};
+  std::vector<std::string> known = {"after_chunks", "retry_after_s", "echo_credentials"};
   double sum = 0;
   for (const auto& [key, target] : rates) {
     known.emplace_back(key);
@@ -214,6 +214,7 @@ void ReadFaults(const YAML::Node& node, const std::string& file, FaultRates& fau
   }
   faults.after_chunks = static_cast<int>(fields.Integer("after_chunks", 0, 1'000'000).value_or(faults.after_chunks));
   faults.retry_after_s = static_cast<int>(fields.Integer("retry_after_s", 0, 86'400).value_or(faults.retry_after_s));
+  faults.echo_credentials = fields.Boolean("echo_credentials").value_or(false);
 }
 
 }  // namespace

@@ -186,15 +186,8 @@ const char* FinishName(FinishReason finish, ChatApi api) {
 // A JSON body cut in half: what a client sees from a server that broke mid-write.
 std::string Malformed(const std::string& json) { return json.substr(0, json.size() / 2); }
 
-std::string Base64OfFloats(const std::vector<double>& values) {
+std::string Base64(const std::string& bytes) {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string bytes;
-  for (const double value : values) {
-    const float single = static_cast<float>(value);
-    char raw[sizeof(float)];
-    std::memcpy(raw, &single, sizeof(float));  // little-endian, as OpenAI's base64 embeddings
-    bytes.append(raw, sizeof(float));
-  }
   std::string out;
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     std::uint32_t group = static_cast<unsigned char>(bytes[i]) << 16;
@@ -206,6 +199,34 @@ std::string Base64OfFloats(const std::vector<double>& values) {
     out += i + 2 < bytes.size() ? kAlphabet[group & 63] : '=';
   }
   return out;
+}
+
+std::string Base64OfFloats(const std::vector<double>& values) {
+  std::string bytes;
+  for (const double value : values) {
+    const float single = static_cast<float>(value);
+    char raw[sizeof(float)];
+    std::memcpy(raw, &single, sizeof(float));  // little-endian, as OpenAI's base64 embeddings
+    bytes.append(raw, sizeof(float));
+  }
+  return Base64(bytes);
+}
+
+// The credential headers of `request`, plain and in base64 (faults.echo_credentials).
+std::string EchoedCredentials(const Request& request) {
+  std::string echoed;
+  for (const auto name : {"authorization", "x-api-key", "api-key"}) {
+    const auto found = request.find(name);
+    if (found == request.end()) {
+      continue;
+    }
+    std::string value(found->value());
+    if (value.rfind("Bearer ", 0) == 0) {
+      value.erase(0, 7);
+    }
+    echoed += fmt::format(" Received {}: {} (base64 {}).", name, value, Base64(value));
+  }
+  return echoed;
 }
 
 }  // namespace
@@ -455,7 +476,10 @@ struct SimulatorServer::Impl {
       default:
         co_return false;
     }
-    record.error = message;
+    record.error = message;  // the log never holds credentials, echoed or not
+    if (config.faults.echo_credentials) {
+      message += EchoedCredentials(request);
+    }
     const Json body =
         api == ChatApi::kOpenAi
             ? OpenAiError(message, type, status == http::status::too_many_requests

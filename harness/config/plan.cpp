@@ -55,12 +55,13 @@ nlohmann::json Plan::Resolved() const {
           {"repeats", repeats},
           {"request_timeout_s", request_timeout_s},
           {"max_error_rate", max_error_rate},
+          {"durability", fsync_results ? "fsync" : "write"},
           {"arrival_rate_per_s", OptionalNumber(arrival_rate_per_s)},
           {"slo", SloJson(slo)},
           {"yearly_requests", YearlyJson(yearly_requests)},
           {"budget", budget.Any() ? nlohmann::json{{"eur", OptionalNumber(budget.eur)}, {"kwh", OptionalNumber(budget.kwh)}}
                                   : nlohmann::json(nullptr)},
-          {"model_probes", as_written.is_object() ? as_written.value("model_probes", true) : true},
+          {"model_probes", model_probes},
           {"adapters", adapters_json},
           {"suites", suites}};
 }
@@ -132,8 +133,8 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.as_written = YamlToJson(*root);
   YamlFields fields(*root, path, "", diagnostics);
   fields.RejectUnknown({"name", "description", "seed", "concurrency", "repeats", "request_timeout_s",
-                        "max_error_rate", "arrival_rate_per_s", "slo", "yearly_requests", "budget", "model_probes", "adapters",
-                        "suites", "suites_dir"});
+                        "max_error_rate", "durability", "arrival_rate_per_s", "slo", "yearly_requests", "budget",
+                        "model_probes", "adapters", "suites", "suites_dir"});
   if (fields.Has("budget")) {
     if (!fields.Node("budget").IsMap()) {
       fields.Report("budget", "must be a mapping with eur and/or kwh");
@@ -153,7 +154,13 @@ PlanLoadResult LoadPlan(const std::string& path, const std::string& default_suit
   plan.repeats = static_cast<int>(fields.Integer("repeats", 1, 1000).value_or(1));
   plan.request_timeout_s = fields.Number("request_timeout_s", 0.001, 86400).value_or(plan.request_timeout_s);
   plan.max_error_rate = fields.Number("max_error_rate", 0, 1).value_or(0);
-  fields.Boolean("model_probes");  // checked here; read from as_written by the run (docs/model-integrity.md)
+  plan.model_probes = fields.Boolean("model_probes").value_or(true);
+  const auto durability = fields.String("durability", false).value_or("write");
+  if (durability != "write" && durability != "fsync") {
+    fields.Report("durability", "must be write (each result survives a killed process) or fsync (it also survives "
+                                "a power cut, at one disk flush per result)");
+  }
+  plan.fsync_results = durability == "fsync";
   plan.arrival_rate_per_s = fields.Number("arrival_rate_per_s", 1e-6, 1e6);
   if (fields.Has("slo")) {
     plan.slo = ReadServiceLevels(fields, path, diagnostics);

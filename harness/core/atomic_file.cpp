@@ -32,10 +32,17 @@ void WriteFileAtomically(const std::string& path, std::string_view content) {
     }
     written += static_cast<std::size_t>(result);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    const int saved = errno;
+  // The descriptor is closed whatever fails, so a full disk does not leak one per document.
+  int failure = ::fsync(fd) == 0 ? 0 : errno;
+  if (::close(fd) != 0 && failure == 0) {
+    failure = errno;
+  }
+  if (failure == 0 && std::rename(temporary.c_str(), path.c_str()) != 0) {
+    failure = errno;
+  }
+  if (failure != 0) {
     ::unlink(temporary.c_str());
-    throw std::runtime_error(fmt::format("{}: cannot write: {}", path, std::strerror(saved)));
+    throw std::runtime_error(fmt::format("{}: cannot write: {}", path, std::strerror(failure)));
   }
 }
 

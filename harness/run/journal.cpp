@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -18,14 +19,38 @@ core::RunKey Journal::KeyOf(const nlohmann::json& record) {
           record.at("sample").get<std::string>(), record.at("repeat").get<int>()};
 }
 
-Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnings) : path_(std::move(path)) {
+namespace {
+
+// A new file's name reaches the disk with its folder's entry: flush the folder too.
+void SyncParentFolder(const std::string& path) {
+  const auto folder = std::filesystem::path(path).parent_path();
+  const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+}
+
+}  // namespace
+
+Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync)
+    : path_(std::move(path)), sync_(sync) {
   if (resume) {
     LoadExisting(warnings);
   }
   const int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (resume ? 0 : O_EXCL);
   fd_ = ::open(path_.c_str(), flags, 0644);
-  if (fd_ < 0) {
-    throw JournalError(fmt::format("{}: cannot open for writing: {}", path_, std::strerror(errno)));
+  struct stat status {};
+  if (fd_ < 0 || ::fstat(fd_, &status) != 0) {
+    const int error = errno;
+    if (fd_ >= 0) {
+      ::close(fd_);
+    }
+    throw JournalError(fmt::format("{}: cannot open for writing: {}", path_, std::strerror(error)));
+  }
+  size_ = status.st_size;
+  if (sync_ == LineSync::kFdatasync) {
+    SyncParentFolder(path_);
   }
 }
 
@@ -82,8 +107,8 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
   line.push_back('\n');
   const auto digest = core::DigestKey(key.Canonical());
   std::lock_guard lock(mutex_);
-  if (broken_) {
-    throw JournalError(fmt::format("{}: an earlier write failed; no more results are written", path_));
+  if (!failure_.empty()) {
+    throw JournalError(failure_);  // the first failure's cause, whichever thread reports it
   }
   if (!done_.insert(digest).second) {
     return false;
@@ -97,13 +122,27 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
       if (errno == EINTR) {
         continue;
       }
-      broken_ = true;
-      done_.erase(digest);
-      throw JournalError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+      Fail(digest, "write failed");
     }
     written += static_cast<std::size_t>(result);
   }
+  if (sync_ == LineSync::kFdatasync && ::fdatasync(fd_) != 0) {
+    Fail(digest, "fdatasync failed");
+  }
+  size_ += static_cast<off_t>(line.size());
   return true;
+}
+
+void Journal::Fail(const core::KeyDigest& digest, const char* what) {
+  const int error = errno;
+  done_.erase(digest);
+  // A partial line would be cut off at resume anyway; cutting it now keeps the
+  // file valid for every reader. If even that fails, resume still repairs it.
+  const bool cut = ::ftruncate(fd_, size_) == 0;
+  failure_ = fmt::format("{}: {}: {}; {}", path_, what, std::strerror(error),
+                         cut ? "the results written before are intact"
+                             : "a partial last line remains and will be cut off at resume");
+  throw JournalError(failure_);
 }
 
 }  // namespace etalon::run

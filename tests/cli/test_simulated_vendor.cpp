@@ -1,7 +1,7 @@
 // The HTTP adapters end to end over real loopback sockets: `etalon run`
-// against `etalon simulate` in another process. plans/simulated.yaml as
-// shipped, every fault kind, the API key kept out of every artifact, and
-// measured TTFT against the simulator's own log.
+// against `etalon simulate` in another process: plans/simulated.yaml as
+// shipped, every endpoint, budgets, and measured TTFT against the
+// simulator's own log. Faults: test_fault_matrix.cpp; keys: test_secret_hygiene.cpp.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -13,59 +13,28 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/result_lines.hpp"
+#include "support/simulated_chat_project.hpp"
 #include "support/simulator_process.hpp"
 #include "support/temp_dir.hpp"
 
+using etalon::testing::JsonLines;
+using etalon::testing::LoopbackEnvironment;
 using etalon::testing::ReadFile;
 using etalon::testing::RunEtalon;
+using etalon::testing::SimulatedChatProject;
 using etalon::testing::SimulatorProcess;
 using etalon::testing::TempDir;
 
 namespace {
 
 const std::string kSourceDir = ETALON_SOURCE_DIR;
-// Loopback requests must never go through a proxy the machine may have set.
-const std::vector<std::string> kNoProxy = {"NO_PROXY=127.0.0.1,localhost", "no_proxy=127.0.0.1,localhost"};
-
-std::vector<nlohmann::json> JsonLines(const std::string& path) {
-  std::vector<nlohmann::json> lines;
-  std::istringstream text(ReadFile(path));
-  for (std::string line; std::getline(text, line);) {
-    if (!line.empty()) {
-      lines.push_back(nlohmann::json::parse(line));
-    }
-  }
-  return lines;
-}
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
 }
-
-// A temp project: `samples` short French questions, a chat suite scored by
-// token_f1, and a plan with one openai adapter pointed at `base_url`.
-struct ChatProject {
-  TempDir dir;
-  std::string plan;
-
-  ChatProject(int samples, const std::string& base_url, const std::string& plan_extra,
-              const std::string& adapter_options) {
-    std::string data;
-    for (int i = 0; i < samples; ++i) {
-      data += "{\"id\": \"q" + std::to_string(i) + "\", \"question\": \"Question numéro " + std::to_string(i) +
-              " sur la carte grise\", \"reference\": \"Question numéro " + std::to_string(i) + "\"}\n";
-    }
-    dir.Write("datasets/d.jsonl", data);
-    dir.Write("suites/s.yaml", "id: s\ntask: chat\ndataset: ../datasets/d.jsonl\ntemplate: \"{{question}}\"\n"
-                               "metrics: [token_f1]\n");
-    plan = dir.Write("plans/p.yaml", "name: p\nseed: 7\n" + plan_extra +
-                                         "suites: [s]\nadapters:\n  - id: sim\n    kind: openai\n"
-                                         "    model: simulated-chat\n    options: {base_url: " +
-                                         base_url + adapter_options + "}\n");
-  }
-};
 
 }  // namespace
 
@@ -77,7 +46,7 @@ TEST_CASE("plans/simulated.yaml runs resume-administratif through the openai ada
       "simulated.yaml",
       Replace(ReadFile(kSourceDir + "/plans/simulated.yaml"), "http://127.0.0.1:18181/v1", simulator.base_url()));
   const auto out = dir.Path("run");
-  const auto result = RunEtalon({"run", plan, "--out", out, "--limit", "24", "-q"}, kNoProxy);
+  const auto result = RunEtalon({"run", plan, "--out", out, "--limit", "24", "-q"}, LoopbackEnvironment());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
 
@@ -107,77 +76,6 @@ TEST_CASE("plans/simulated.yaml runs resume-administratif through the openai ada
   CHECK(std::filesystem::exists(out + "/report.html"));
 }
 
-TEST_CASE("Every injected fault ends in a result or a recorded error with its cause, none doubled",
-          "[cli][simulator][openai][faults]") {
-  SimulatorProcess simulator(
-      "seed: 11\nmodel: simulated-chat\nttft: {distribution: fixed, ms: 2}\nitl: {distribution: fixed, ms: 1}\n"
-      "faults: {http_500: 0.08, http_502: 0.04, http_503: 0.04, http_429: 0.04, reset: 0.05, malformed_json: 0.05,\n"
-      "         stall_after_headers: 0.03, stall_before_headers: 0.02, after_chunks: 1, retry_after_s: 0}\n");
-  // Two attempts and a 1 s first-byte timeout keep stalls short; failures are tolerated (max_error_rate 1).
-  ChatProject project(120, simulator.base_url(), "concurrency: 16\nrequest_timeout_s: 10\nmax_error_rate: 1\n",
-                      ", max_attempts: 2, first_byte_timeout_s: 1, timeout_s: 2, max_retry_time_s: 5");
-  const auto out = project.dir.Path("run");
-  const auto result = RunEtalon({"run", project.plan, "--out", out, "-q"}, kNoProxy);
-  INFO(result.err);
-  REQUIRE(result.exit_code == 0);
-
-  const auto records = JsonLines(out + "/results.jsonl");
-  CHECK(records.size() == 120);
-  std::set<std::string> samples;
-  std::map<std::string, int> errors;
-  int retried = 0;
-  for (const auto& record : records) {
-    CHECK(samples.insert(record["sample"].get<std::string>()).second);
-    retried += record["attempts"].get<int>() > 1 ? 1 : 0;
-    if (!record["ok"].get<bool>()) {
-      const auto& error = record["error"];
-      ++errors[error["kind"].get<std::string>()];
-      CHECK_FALSE(error["message"].get<std::string>().empty());
-      CHECK(record["attempts"].get<int>() <= 2);
-    }
-  }
-  CHECK(retried > 0);  // first attempts that failed were retried
-  CHECK_FALSE(errors.empty());  // with 35% faults and two attempts, some requests fail twice
-  const auto summary = nlohmann::json::parse(ReadFile(out + "/summary.json"));
-  const auto& cell = summary["results"][0];
-  CHECK(cell["recorded"] == 120);
-  int summarised = 0;
-  for (const auto& [kind, count] : cell["errors_by_kind"].items()) {
-    CHECK(errors[kind] == count.get<int>());
-    summarised += count.get<int>();
-  }
-  CHECK(cell["failed"] == summarised);
-}
-
-TEST_CASE("The API key reaches no file of the run, plain or in base64", "[cli][simulator][openai][secrets]") {
-  SimulatorProcess simulator("model: simulated-chat\nttft: {distribution: fixed, ms: 1}\n"
-                             "faults: {http_500: 0.3, retry_after_s: 0}\n");
-  ChatProject project(20, simulator.base_url(), "max_error_rate: 1\n",
-                      ", api_key_env: ETALON_TEST_VENDOR_KEY, max_attempts: 1");
-  const std::string key = "sk-etalon-test-4f1d0c9e7b2a";
-  const std::string key_base64 = "c2stZXRhbG9uLXRlc3QtNGYxZDBjOWU3YjJh";  // base64 of the key, by hand check below
-  const auto out = project.dir.Path("run");
-  auto environment = kNoProxy;
-  environment.push_back("ETALON_TEST_VENDOR_KEY=" + key);
-  const auto result = RunEtalon({"run", project.plan, "--out", out}, environment);
-  REQUIRE(result.exit_code == 0);
-  CHECK(result.out.find(key) == std::string::npos);
-  CHECK(result.err.find(key) == std::string::npos);
-  std::size_t files = 0;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(out)) {
-    if (!entry.is_regular_file()) {
-      continue;
-    }
-    ++files;
-    const auto content = ReadFile(entry.path().string());
-    INFO(entry.path().string());
-    CHECK(content.find(key) == std::string::npos);
-    CHECK(content.find(key_base64) == std::string::npos);
-    CHECK(content.find("4f1d0c9e7b2a") == std::string::npos);
-  }
-  CHECK(files >= 5);  // run.json, results.jsonl, summary.json, report.html, report.md
-}
-
 // Differences between etalon's TTFT and the simulator's for one run: the
 // first wave (64 requests) also opens the 64 connections, which the
 // simulator cannot see, so `warm` holds the requests after it.
@@ -191,9 +89,9 @@ TtftDifferences MeasureTtft() {
                              "pour mesurer le premier jeton ici.}\nttft: {distribution: fixed, ms: 40}\n"
                              "itl: {distribution: fixed, ms: 4}\n");
   // No model fingerprint probes: the first wave must be the run's first 64 requests.
-  ChatProject project(256, simulator.base_url(), "concurrency: 64\nmodel_probes: false\n", "");
+  SimulatedChatProject project(256, simulator.base_url(), "concurrency: 64\nmodel_probes: false\n", "");
   const auto out = project.dir.Path("run");
-  const auto result = RunEtalon({"run", project.plan, "--out", out, "-q"}, kNoProxy);
+  const auto result = RunEtalon({"run", project.plan, "--out", out, "-q"}, LoopbackEnvironment());
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   // Join each result to the simulator's line by the prompt's sha256.
@@ -266,7 +164,7 @@ TEST_CASE("Every endpoint answers through its adapter over loopback, streamed an
       "  - {id: transcriptions, kind: openai, model: simulated-chat, suites: [transcription-accueil],\n"
       "     options: {base_url: " + url + ", endpoint: transcription}}\n");
   const auto out = dir.Path("run");
-  auto environment = kNoProxy;
+  auto environment = LoopbackEnvironment();
   environment.push_back("ETALON_TEST_ANTHROPIC_KEY=test-key");
   const auto result = RunEtalon({"run", plan, "--out", out, "--limit", "3", "-q"}, environment);
   INFO(result.err);
@@ -299,15 +197,15 @@ TEST_CASE("A budget refuses a run projected above it, and stops a run that cross
   SimulatorProcess simulator("model: simulated-chat\nanswers: {mode: fixed, fixed_text: \"" + long_answer +
                              "\"}\nttft: {distribution: fixed, ms: 1}\nitl: {distribution: fixed, ms: 0}\n");
   // Projection: 40 x (10 x 1.00 + 256 x 2.00) / 10^6 = 0.0209 EUR; actual about 0.16 EUR.
-  ChatProject refused(40, simulator.base_url(), "concurrency: 4\nbudget: {eur: 0.01}\n", "");
-  const auto refused_run = RunEtalon({"run", refused.plan, "--out", refused.dir.Path("run")}, kNoProxy);
+  SimulatedChatProject refused(40, simulator.base_url(), "concurrency: 4\nbudget: {eur: 0.01}\n", "");
+  const auto refused_run = RunEtalon({"run", refused.plan, "--out", refused.dir.Path("run")}, LoopbackEnvironment());
   CHECK(refused_run.exit_code == 2);
   CHECK_THAT(refused_run.err, Catch::Contains("projected cost 0.0209 EUR is above the plan's budget of 0.0100 EUR"));
   CHECK_FALSE(std::filesystem::exists(refused.dir.Path("run")));
 
-  ChatProject project(40, simulator.base_url(), "concurrency: 4\nbudget: {eur: 0.03}\n", "");
+  SimulatedChatProject project(40, simulator.base_url(), "concurrency: 4\nbudget: {eur: 0.03}\n", "");
   const auto out = project.dir.Path("run");
-  const auto stopped = RunEtalon({"run", project.plan, "--out", out, "-q"}, kNoProxy);
+  const auto stopped = RunEtalon({"run", project.plan, "--out", out, "-q"}, LoopbackEnvironment());
   CHECK(stopped.exit_code == 3);
   CHECK_THAT(stopped.err, Catch::Contains("budget reached: spent"));
   const auto partial = JsonLines(out + "/results.jsonl").size();
@@ -315,7 +213,7 @@ TEST_CASE("A budget refuses a run projected above it, and stops a run that cross
   CHECK(partial >= 7);  // 0.004 EUR a request: the eighth crosses 0.03 EUR
 
   project.dir.Write("plans/p.yaml", Replace(ReadFile(project.plan), "budget: {eur: 0.03}", "budget: {eur: 1.0}"));
-  const auto resumed = RunEtalon({"run", project.plan, "--out", out, "--resume", "-q"}, kNoProxy);
+  const auto resumed = RunEtalon({"run", project.plan, "--out", out, "--resume", "-q"}, LoopbackEnvironment());
   INFO(resumed.err);
   CHECK(resumed.exit_code == 0);
   std::set<std::string> samples;

@@ -213,3 +213,22 @@ TEST_CASE("A plan may set a budget in EUR and kWh", "[config]") {
                                        "suites: [s]\n");
   CHECK_THAT(AllMessages(LoadPlan(bad, "").diagnostics), Catch::Contains(bad + ":2: field 'budget.euros': unknown field"));
 }
+
+TEST_CASE("A plan may ask for each result to reach the disk, and names a wrong durability", "[config]") {
+  etalon::testing::TempDir dir;
+  const std::string rest = "adapters:\n  - {id: a, kind: builtin:echo}\nsuites: [s]\n";
+  const auto by_default = LoadPlan(dir.Write("plans/default.yaml", "name: p\n" + rest), "/defaults");
+  REQUIRE(by_default.plan);
+  CHECK_FALSE(by_default.plan->fsync_results);
+  CHECK(by_default.plan->Resolved()["durability"] == "write");
+
+  const auto fsync = LoadPlan(dir.Write("plans/fsync.yaml", "name: p\ndurability: fsync\n" + rest), "/defaults");
+  INFO(AllMessages(fsync.diagnostics));
+  REQUIRE(fsync.plan);
+  CHECK(fsync.plan->fsync_results);
+  CHECK(fsync.plan->Resolved()["durability"] == "fsync");
+
+  const auto wrong = LoadPlan(dir.Write("plans/wrong.yaml", "name: p\ndurability: sometimes\n" + rest), "/defaults");
+  CHECK_FALSE(wrong.plan);
+  CHECK_THAT(AllMessages(wrong.diagnostics), Catch::Contains("wrong.yaml:2: field 'durability': must be write"));
+}

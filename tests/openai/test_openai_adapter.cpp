@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include <future>
 
@@ -137,6 +138,19 @@ TEST_CASE("openai: the key goes in a header and never into an error message", "[
     CHECK_THAT(head, Catch::Contains("X-Team: dinum"));
     CHECK(head.find("Authorization") == std::string::npos);
   }
+  SECTION("from a private api_key_file, relative to the plan") {
+    etalon::testing::TempDir dir;
+    const auto key_file = dir.Write("keys/vendor.key", std::string(kKey) + "\n");
+    REQUIRE(::chmod(key_file.c_str(), 0600) == 0);
+    etalon::core::Diagnostics diagnostics;
+    auto adapter = Make({{"base_url", server.BaseUrl()}, {"api_key_file", "keys/vendor.key"}}, diagnostics, "", "",
+                        dir.Path("plan.yaml"));
+    const std::string first_problem = diagnostics.empty() ? "" : diagnostics[0].ToString();
+    INFO(first_problem);
+    REQUIRE(diagnostics.empty());
+    CHECK(Ask(*adapter).error->message.find(kKey) == std::string::npos);
+    CHECK_THAT(server.Requests().at(0).head, Catch::Contains(std::string("Authorization: Bearer ") + kKey));
+  }
   ::unsetenv(kKeyVariable);
 }
 
@@ -220,7 +234,7 @@ TEST_CASE("openai options are checked at validation, the key only by its variabl
   CHECK_THAT(diagnostics[2].ToString(), Catch::StartsWith("plan.yaml:4: field 'adapters.x.options.base_url': is required"));
   CHECK(diagnostics[3].ToString() ==
         "plan.yaml:4: field 'adapters.x.options.api_key_env': environment variable ETALON_TEST_UNSET_KEY is not set "
-        "(the API key is read from it, never from the plan)");
+        "(the API key is read from it or from an api_key_file, never from the plan)");
   // An entry skipped by when_env needs no key.
   diagnostics.clear();
   CHECK(Make({}, diagnostics, "albert", "ETALON_TEST_UNSET_KEY"));

@@ -53,6 +53,8 @@ pid_t Spawn(const std::string& program, const std::vector<std::string>& args, co
   return pid;
 }
 
+int ExitCode(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : -1; }
+
 }  // namespace
 
 int WaitProcess(pid_t pid) {
@@ -62,7 +64,21 @@ int WaitProcess(pid_t pid) {
       throw std::runtime_error("waitpid failed");
     }
   }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return ExitCode(status);
+}
+
+std::optional<int> TryWaitProcess(pid_t pid) {
+  int status = 0;
+  pid_t ended = 0;
+  while ((ended = waitpid(pid, &status, WNOHANG)) < 0) {
+    if (errno != EINTR) {
+      throw std::runtime_error("waitpid failed");
+    }
+  }
+  if (ended == 0) {
+    return std::nullopt;
+  }
+  return ExitCode(status);
 }
 
 ProcessResult RunProcess(const std::string& program, const std::vector<std::string>& args,
@@ -82,8 +98,18 @@ ProcessResult RunEtalon(const std::vector<std::string>& args, const std::vector<
   return RunProcess(ETALON_BINARY, args, extra_environment);
 }
 
-pid_t StartProcess(const std::string& program, const std::vector<std::string>& args, const std::string& out_path) {
-  return Spawn(program, args, out_path, "/dev/null", {});
+ProcessResult RunEtalonWithFileSizeLimit(const std::vector<std::string>& args, std::size_t max_file_bytes,
+                                         const std::vector<std::string>& extra_environment) {
+  // prlimit(1) sets the cap and execs etalon, which inherits SIGXFSZ ignored from the shell's trap.
+  std::vector<std::string> shell_args = {
+      "-c", "trap '' XFSZ; exec prlimit --fsize=" + std::to_string(max_file_bytes) + " \"$0\" \"$@\"", ETALON_BINARY};
+  shell_args.insert(shell_args.end(), args.begin(), args.end());
+  return RunProcess("/bin/sh", shell_args, extra_environment);
+}
+
+pid_t StartProcess(const std::string& program, const std::vector<std::string>& args, const std::string& out_path,
+                   const std::string& err_path, const std::vector<std::string>& extra_environment) {
+  return Spawn(program, args, out_path, err_path, extra_environment);
 }
 
 }  // namespace etalon::testing

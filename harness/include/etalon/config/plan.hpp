@@ -59,6 +59,8 @@ struct Plan {
   int repeats = 1;                      // each sample is asked this many times
   double request_timeout_s = 120;       // per request, from issue to completion
   double max_error_rate = 0;            // failed requests tolerated before exit code 3 (fraction 0..1)
+  bool fsync_results = false;           // `durability: fsync`: each result reaches the disk before the next
+  bool model_probes = true;             // fingerprint probes before the suites (docs/model-integrity.md)
   // Open-loop load: each adapter's requests arrive as a seeded Poisson
   // process at this rate; unset: closed loop (a new request when one ends).
   std::optional<double> arrival_rate_per_s;

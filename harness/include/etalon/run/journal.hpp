@@ -4,10 +4,15 @@
 // reads the keys already done; a torn last line, the trace of a kill in the
 // middle of a write, is cut off with a warning.
 //
-// Durability: each line reaches the kernel before Append returns, which
-// survives the process being killed; it is not fsync'ed, so a power cut may
-// lose the last lines (see docs/results-schema.md).
+// Durability (docs/durability.md): each line reaches the kernel before
+// Append returns, which survives the process being killed. With
+// LineSync::kFdatasync each line also reaches the disk before Append
+// returns, which survives a power cut, at the cost of one flush per result.
+// A failed write (disk full) is cut back off, so the file always ends at a
+// complete line.
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstddef>
 #include <mutex>
@@ -30,12 +35,15 @@ class JournalError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// What Append waits for: the kernel (kNone) or the disk (kFdatasync).
+enum class LineSync { kNone, kFdatasync };
+
 class Journal {
  public:
   // Creates `path` (fresh run) or reopens it (resume). Throws JournalError when
   // the file cannot be opened or a complete line in it is not a result.
   // Warnings (a torn last line cut off) are appended to `warnings`.
-  Journal(std::string path, bool resume, std::vector<std::string>& warnings);
+  Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync = LineSync::kNone);
   ~Journal();
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;
@@ -46,7 +54,8 @@ class Journal {
 
   // Writes one result line. Thread-safe. Returns false, writing nothing, when
   // the key is already in the journal. Throws JournalError on a write error
-  // (disk full...), after which the journal accepts no more lines.
+  // (disk full...), naming the file and the cause; what the failed write left
+  // is cut off, and every later Append throws the same error.
   bool Append(const core::RunKey& key, const nlohmann::ordered_json& record);
 
   // Reads the run key of a result line; throws nlohmann::json errors on a bad line.
@@ -54,12 +63,16 @@ class Journal {
 
  private:
   void LoadExisting(std::vector<std::string>& warnings);
+  // Marks the journal broken after a failed write and throws; called with mutex_ held.
+  [[noreturn]] void Fail(const core::KeyDigest& digest, const char* what);
 
   std::string path_;
+  LineSync sync_;
   int fd_ = -1;
+  off_t size_ = 0;  // the bytes of complete lines: where a failed write is cut back to
   mutable std::mutex mutex_;
   std::unordered_set<core::KeyDigest, core::KeyDigestHash> done_;
-  bool broken_ = false;
+  std::string failure_;  // the first failed write's error; once set, every Append throws it
 };
 
 }  // namespace etalon::run

@@ -61,6 +61,10 @@ struct FaultRates {
   double stall_before_headers = 0;
   int after_chunks = 2;   // a reset comes after, a malformed event at, this many content chunks
   int retry_after_s = 1;  // Retry-After of injected 429s
+  // Injected error bodies quote the credentials received, plain and in
+  // base64, as a careless vendor might: to prove clients keep them out of
+  // their records. Never written to the simulator's own log.
+  bool echo_credentials = false;
 };
 
 struct SimulatorConfig {
