@@ -131,7 +131,7 @@ class SectionBuilder {
 
   std::vector<AuditBlock> Build() {
     Collect();
-    if (ideal_.empty() && fairness_.empty()) return {};
+    if (ideal_.empty() && fairness_suites_.empty()) return {};
     Paragraph(Say(language_,
                   "Chiffres mesurés par les suites d'audit (docs/audit.md). Taux : intervalle de confiance à 95 % "
                   "du résumé de l'exécution, avec sa méthode. Écarts d'équité : bootstrap percentile sur les "
@@ -140,6 +140,10 @@ class SectionBuilder {
                   "Figures measured by the audit suites (docs/audit.md). Rates: the run summary's 95% confidence "
                   "interval, with its method. Fairness gaps: percentile bootstrap over requests (2,000 resamples, "
                   "the plan's seed). Examples: the first failing samples, by id."));
+    if (journal_missing_) {
+      Paragraph(Say(language_, "results.jsonl est absent : ni exemples ni figures d'équité.",
+                    "results.jsonl is missing: no examples and no fairness figures."));
+    }
     WriteRates();
     WriteFairness();
     WriteTransparency();
@@ -158,6 +162,13 @@ class SectionBuilder {
         }
         if (name == "decision_favorable") fairness_suites_.insert(suite.at("id").get<std::string>());
       }
+    }
+    if (ideal_.empty() && fairness_suites_.empty()) {
+      return;  // no audit suite in this run: the journal is not read
+    }
+    if (!std::filesystem::is_regular_file(std::filesystem::path(run_.run_folder) / "results.jsonl")) {
+      journal_missing_ = true;  // a summary alone still gives the rates
+      return;
     }
     ForEachResult(run_.run_folder, [&](const nlohmann::json& record, std::size_t) {
       if (!record.at("error").is_null()) return;
@@ -354,6 +365,7 @@ class SectionBuilder {
   std::map<Cell, RateCell> rates_;  // (adapter, suite + "\n" + metric)
   std::map<Cell, FairnessCell> fairness_;
   std::map<Cell, bool> dataset_found_;
+  bool journal_missing_ = false;
   std::vector<AuditBlock> blocks_;
 };
 
