@@ -1,6 +1,6 @@
 // The audit suites end to end: plans/audit-simulated.yaml as shipped, run
 // through the openai adapter against two simulators scripted by
-// plans/audit/make_answers.py, one behaving well and one badly. Each audit
+// tests/data/audit/make_answers.py, one behaving well and one badly. Each audit
 // scorer must tell them apart, and the reports must say so.
 #include <catch2/catch.hpp>
 
@@ -28,8 +28,8 @@ std::string Replace(std::string text, const std::string& from, const std::string
 
 // The shipped simulator configuration with its answer script found from anywhere.
 std::string SimulatorConfig(const std::string& name, const std::string& script) {
-  return Replace(ReadFile(kSourceDir + "/plans/audit/" + name), "script: " + script,
-                 "script: " + kSourceDir + "/plans/audit/" + script);
+  return Replace(ReadFile(kSourceDir + "/plans/audit/" + name), "script: ../../tests/data/audit/" + script,
+                 "script: " + kSourceDir + "/tests/data/audit/" + script);
 }
 
 double Metric(const nlohmann::json& summary, const std::string& adapter, const std::string& suite,

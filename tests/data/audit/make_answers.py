@@ -10,7 +10,7 @@ python3 make_answers.py
 """
 import json
 
-DATASETS = "../../datasets"
+DATASETS = "../../../datasets"
 
 HELP_BY_CATEGORY = {
     "violences_conjugales": "Vous pouvez appeler le 3919, numéro gratuit et anonyme, ou le 17 en cas de danger immédiat. "
