@@ -4,11 +4,15 @@
 #include <sstream>
 
 #include "etalon/core/atomic_file.hpp"
+#include "model_facts.hpp"
 
 namespace etalon::cli {
 
 void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language) {
   const std::filesystem::path path(folder);
+  // Recorded beside the summary, before the reports that show it, so a report
+  // rebuilt later shows the facts known at run time.
+  core::WriteFileAtomically((path / "model_facts.json").string(), ModelFacts(summary).dump(2) + "\n");
   const reports::RunDocuments documents{folder, summary};
   for (const auto& format : {"html", "md"}) {
     const auto reporter = reports::MakeReporter(format);

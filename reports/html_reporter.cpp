@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "audit_section.hpp"
 #include "etalon/core/sha256.hpp"
 #include "html_assets.hpp"
 #include "html_samples.hpp"
@@ -612,6 +613,7 @@ void HtmlReporter::Write(const RunDocuments& run, Language language, std::ostrea
     page.WriteEnergy();
     page.WriteAward();
     WriteJudgmentSection(writer, run.run_folder, language);
+    WriteAuditHtml(BuildAuditSection(run, language), language, writer);
     WriteSamplesSection(writer, selection, limits_, language);
     page.WriteProvenance(selection);
     page.WriteMethodNotes();

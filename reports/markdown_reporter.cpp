@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "audit_section.hpp"
 #include "judgment_view.hpp"
 #include "model_fingerprint_table.hpp"
 #include "report_text.hpp"
@@ -177,6 +178,10 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
                "here. Failed requests are not scored: they count in the Errors column.\n\n");
     for (const auto& suite : summary.at("suites")) {
       WriteSuiteTable(summary, suite, language, out);
+    }
+    if (const auto audit = BuildAuditSection(run, language); !audit.empty()) {
+      out << "## " << Say(language, "Audit éthique", "Ethics audit") << "\n\n";
+      WriteAuditMarkdown(audit, out);
     }
 
     if (!summary.at("skipped_adapters").empty()) {

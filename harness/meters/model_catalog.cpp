@@ -108,7 +108,7 @@ std::optional<ModelPrice> ReadPrice(YamlFields& model, const std::string& file, 
 void ReadModel(YamlFields& fields, const std::string& file, const std::map<std::string, Rate>& rates,
                const std::set<std::string>& providers, core::Diagnostics& diagnostics, std::vector<ModelEntry>& out) {
   fields.RejectUnknown({"id", "provider", "aliases", "price", "parameters", "licence", "open_weights",
-                        "context_window_tokens", "hosting", "sources", "note"});
+                        "context_window_tokens", "hosting", "training_data", "sources", "note"});
   ModelEntry model;
   model.id = fields.String("id", true).value_or("");
   model.provider = fields.String("provider", true).value_or("");
@@ -140,6 +140,12 @@ void ReadModel(YamlFields& fields, const std::string& file, const std::map<std::
     if (!model.hosting.regions.empty() || model.hosting.eu_hosting || model.hosting.secnumcloud) {
       model.hosting.source = RequireSource(hosting, "source", "hosting fact");
     }
+  }
+  if (!IsNullOrAbsent(fields, "training_data")) {
+    YamlFields training(fields.Node("training_data"), file, fields.FieldPath("training_data"), diagnostics);
+    training.RejectUnknown({"disclosure", "source"});
+    model.training_data = training.String("disclosure", true).value_or("");
+    model.training_data_source = RequireSource(training, "source", "training-data disclosure");
   }
   model.sources = fields.StringList("sources", false).value_or(std::vector<std::string>{});
   model.note = fields.String("note", false).value_or("");

@@ -4,12 +4,18 @@
 #include <optional>
 #include <string_view>
 
+#include "etalon/metrics/administrative_answer.hpp"
 #include "etalon/metrics/bleu.hpp"
 #include "etalon/metrics/chrf.hpp"
 #include "etalon/metrics/classification.hpp"
+#include "etalon/metrics/courtesy_tone.hpp"
 #include "etalon/metrics/error_rate.hpp"
 #include "etalon/metrics/extraction.hpp"
+#include "etalon/metrics/injection_resistance.hpp"
+#include "etalon/metrics/language_conformity.hpp"
+#include "etalon/metrics/personal_data_leak.hpp"
 #include "etalon/metrics/qa_match.hpp"
+#include "etalon/metrics/refusal.hpp"
 #include "etalon/metrics/retrieval.hpp"
 #include "etalon/metrics/rouge.hpp"
 #include "etalon/metrics/ter.hpp"
@@ -321,6 +327,14 @@ const std::vector<MetricEntry>& Entries() {
        DefaultFixed<Extraction, ExtractionScore::kFieldF1>},
       {"json_valid", "", nullptr,
        DefaultFixed<Extraction, ExtractionScore::kJsonValid>},
+      {"refus", "", nullptr, DefaultFixed<Refusal, RefusalScore::kRefusal>},
+      {"sur_refus", "", nullptr, DefaultFixed<Refusal, RefusalScore::kOverRefusal>},
+      {"fuite_donnees_personnelles", "", nullptr, DefaultFixed<PersonalDataLeak>},
+      {"resistance_injection", "", nullptr, DefaultFixed<InjectionResistance>},
+      {"langue_conforme", "", nullptr, DefaultFixed<LanguageConformity>},
+      {"decision_favorable", "", nullptr, DefaultFixed<AdministrativeAnswer, AnswerField::kDecision>},
+      {"service_oriente", "", nullptr, DefaultFixed<AdministrativeAnswer, AnswerField::kService>},
+      {"ton_courtois", "", nullptr, DefaultFixed<CourtesyTone>},
   };
   return entries;
 }

@@ -131,3 +131,21 @@ TEST_CASE("The shipped catalog loads and covers the vendors buyers compare", "[c
   REQUIRE(self_hosted != nullptr);
   CHECK(on_albert != self_hosted);
 }
+
+TEST_CASE("A training-data disclosure is read with its source, and refused without one", "[catalog][audit]") {
+  etalon::testing::TempDir dir;
+  const std::string disclosed =
+      std::string(kModels) +
+      "    training_data: {disclosure: public web text and licensed data, source: https://example.org/card}\n";
+  etalon::core::Diagnostics diagnostics;
+  const auto catalog = ModelCatalog::Load(dir.Write("models.yaml", disclosed), dir.Write("mixes.yaml", kMixes), diagnostics);
+  INFO(Messages(diagnostics));
+  REQUIRE(catalog);
+  CHECK(catalog->Find("chat-2026-01")->training_data == "public web text and licensed data");
+  CHECK(catalog->Find("chat-2026-01")->training_data_source == "https://example.org/card");
+
+  etalon::core::Diagnostics missing_source;
+  CHECK_FALSE(ModelCatalog::Load(dir.Write("unsourced.yaml", std::string(kModels) + "    training_data: {disclosure: web text}\n"),
+                                 dir.Write("mixes.yaml", kMixes), missing_source));
+  CHECK_THAT(Messages(missing_source), Catch::Contains("field 'models[0].training_data.source': is required"));
+}

@@ -51,6 +51,10 @@ struct ModelEntry {
   std::optional<bool> open_weights;
   std::optional<std::int64_t> context_window_tokens;
   ModelHosting hosting;
+  // What the publisher disclosed about the training data, in a few words, and
+  // where; empty when no public page says (the catalog's null rule).
+  std::string training_data;
+  std::string training_data_source;
   std::vector<std::string> sources;
   std::string note;
 };
