@@ -77,8 +77,9 @@ TEST_CASE("Fault matrix: 10,000 requests under 11% injected faults end recorded 
   // answer takes on a loaded machine (a timed-out answer would be a fault the
   // simulator did not inject); the runner's own deadline is above one
   // request's whole retry budget, so every error comes from the adapter.
+  // No model fingerprint probes: every request the simulator logs is a sample's.
   etalon::testing::SimulatedChatProject project(
-      kSamples, simulator.base_url(), "concurrency: 64\nrequest_timeout_s: 120\nmax_error_rate: 1\n",
+      kSamples, simulator.base_url(), "concurrency: 64\nrequest_timeout_s: 120\nmax_error_rate: 1\nmodel_probes: false\n",
       ", max_attempts: " + std::to_string(kMaxAttempts) +
           ", first_byte_timeout_s: 3, timeout_s: 5, max_retry_time_s: 30");
   const auto out = project.dir.Path("run");
