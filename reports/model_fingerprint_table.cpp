@@ -35,6 +35,9 @@ TextTable ModelFingerprintTable(const Json& summary, Language language) {
   const auto found = summary.find("model_fingerprints");
   if (found == summary.end() || !found->is_object()) return table;
   const auto adapters = found->value("adapters", Json::object());
+  if (adapters.empty()) {
+    return table;  // only local adapters (or probes off): no vendor could swap a model behind them
+  }
   const auto not_probed = found->value("not_probed", Json::object());
   for (const auto& [id, digest] : adapters.items()) {
     const auto& probes = digest.at("probe_set");
