@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/simulated_chat_project.hpp"
 #include "support/simulator_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,7 +25,7 @@ namespace {
 
 const std::string kSourceDir = ETALON_SOURCE_DIR;
 // Loopback requests must never go through a proxy the machine may have set.
-const std::vector<std::string> kNoProxy = {"NO_PROXY=127.0.0.1,localhost", "no_proxy=127.0.0.1,localhost"};
+const std::vector<std::string>& kNoProxy = etalon::testing::LoopbackEnvironment();
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);

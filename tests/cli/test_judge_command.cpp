@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
+#include "support/simulated_chat_project.hpp"
 #include "support/simulator_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -26,7 +27,8 @@ using etalon::testing::TempDir;
 namespace {
 
 const std::string kSourceDir = ETALON_SOURCE_DIR;
-const std::vector<std::string> kNoProxy = {"NO_PROXY=127.0.0.1,localhost", "no_proxy=127.0.0.1,localhost"};
+// Loopback requests must never go through a proxy the machine may have set.
+const std::vector<std::string>& kNoProxy = etalon::testing::LoopbackEnvironment();
 
 std::vector<nlohmann::json> JsonLines(const std::string& path) {
   std::vector<nlohmann::json> lines;

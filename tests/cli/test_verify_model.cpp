@@ -13,6 +13,7 @@
 
 #include "support/mini_project.hpp"
 #include "support/process.hpp"
+#include "support/simulated_chat_project.hpp"
 #include "support/simulator_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -23,7 +24,8 @@ using etalon::testing::TempDir;
 
 namespace {
 
-const std::vector<std::string> kNoProxy = {"NO_PROXY=127.0.0.1,localhost", "no_proxy=127.0.0.1,localhost"};
+// Loopback requests must never go through a proxy the machine may have set.
+const std::vector<std::string>& kNoProxy = etalon::testing::LoopbackEnvironment();
 constexpr int kSamples = 2;
 // The shipped probe file: 6 probes asked 3 times each, before the suite's samples.
 constexpr int kRunRequests = 6 * 3 + kSamples;
