@@ -63,8 +63,12 @@ core::Response HttpAdapter::Complete(const HttpResult& result, Clock::time_point
                                      std::int64_t estimated_input_tokens) {
   core::Response response;
   response.attempts = result.attempts;
+  // The server's latency counts from the sending of the attempt that
+  // answered; waiting for the rate limit and earlier attempts is queueing.
+  const auto sent_at = result.attempts > 0 ? result.sent_at : issued_at;
+  response.timing.queued_ms = Milliseconds(sent_at - issued_at);
   if (result.first_byte_at) {
-    response.timing.ttfb_ms = Milliseconds(*result.first_byte_at - issued_at);
+    response.timing.ttfb_ms = Milliseconds(*result.first_byte_at - sent_at);
   }
   if (result.transport_error) {
     response.error = result.transport_error;
@@ -78,7 +82,7 @@ core::Response HttpAdapter::Complete(const HttpResult& result, Clock::time_point
     response.system_fingerprint = std::move(answer.system_fingerprint);
     response.error = std::move(answer.error);
     if (!answer.content_times.empty()) {
-      response.timing.ttft_ms = Milliseconds(answer.content_times.front() - issued_at);
+      response.timing.ttft_ms = Milliseconds(answer.content_times.front() - sent_at);
       for (std::size_t i = 1; i < answer.content_times.size(); ++i) {
         response.timing.chunk_gaps_ms.push_back(Milliseconds(answer.content_times[i] - answer.content_times[i - 1]));
       }
@@ -96,7 +100,7 @@ core::Response HttpAdapter::Complete(const HttpResult& result, Clock::time_point
   if (response.error) {
     ScrubSecret(*response.error, secret_);
   }
-  response.timing.end_to_end_ms = Milliseconds(Clock::now() - issued_at);
+  response.timing.end_to_end_ms = Milliseconds(Clock::now() - sent_at);
   return response;
 }
 

@@ -47,7 +47,6 @@ struct HttpLoop::Call {
   HttpDone done;
   HttpResult result;
   Clock::time_point first_sent_at;
-  Clock::time_point sent_at;
   CURL* easy = nullptr;
   curl_slist* headers = nullptr;
   curl_mime* form = nullptr;
@@ -159,7 +158,7 @@ void HttpLoop::Start(Call& call) {
   if (call.result.attempts == 0) {
     call.first_sent_at = now;
   }
-  call.sent_at = now;
+  call.result.sent_at = now;
   call.result.attempts += 1;
   call.result.rate_ticket = admission.ticket;
   call.result.status = 0;
@@ -272,7 +271,7 @@ void HttpLoop::CheckFirstByteTimeouts() {
   std::vector<Call*> expired;
   for (const auto& [pointer, call] : calls_) {
     if (call->easy != nullptr && !call->result.first_byte_at &&
-        now - call->sent_at >= call->client->settings().first_byte_timeout) {
+        now - call->result.sent_at >= call->client->settings().first_byte_timeout) {
       expired.push_back(pointer);
     }
   }
@@ -294,7 +293,7 @@ std::chrono::milliseconds HttpLoop::PollTimeout() const {
   }
   for (const auto& [pointer, call] : calls_) {
     if (call->easy != nullptr && !call->result.first_byte_at) {
-      until(call->sent_at + call->client->settings().first_byte_timeout);
+      until(call->result.sent_at + call->client->settings().first_byte_timeout);
     }
   }
   return wait;

@@ -220,8 +220,11 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
     return;  // already completed (a late answer after a timeout)
   }
   const auto now = Clock::now();
-  response.timing.queued_ms = core::MillisecondsBetween(in_flight->scheduled, in_flight->issued);
-  response.timing.end_to_end_ms = core::MillisecondsBetween(in_flight->issued, now);
+  // An adapter that waits before sending (rate limits, retries) reports that
+  // wait as queueing: it belongs to neither the server's latency nor TTFT.
+  const double waited_in_adapter_ms = response.timing.queued_ms;
+  response.timing.queued_ms = core::MillisecondsBetween(in_flight->scheduled, in_flight->issued) + waited_in_adapter_ms;
+  response.timing.end_to_end_ms = core::MillisecondsBetween(in_flight->issued, now) - waited_in_adapter_ms;
 
   NamedScores scores;
   if (!response.error) {

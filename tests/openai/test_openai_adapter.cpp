@@ -92,6 +92,25 @@ TEST_CASE("openai: a streamed answer records ttfb, ttft, chunk gaps and the serv
   CHECK(body["messages"][0]["content"] == "Sois bref.");
 }
 
+TEST_CASE("openai: a retried request's timings start at the attempt that answered, the wait before is queueing",
+          "[openai][loop]") {
+  auto busy = Reply(503, {R"({"error": {"message": "busy"}})"});
+  busy.headers.emplace_back("Retry-After", "1");
+  ScriptedHttpServer server({busy, Reply(200, {Event("Oui") + "data: [DONE]\n\n"}, "text/event-stream")});
+  etalon::core::Diagnostics diagnostics;
+  auto adapter = Make({{"base_url", server.BaseUrl() + "/v1"}}, diagnostics);
+  REQUIRE(diagnostics.empty());
+  const auto response = Ask(*adapter);
+  REQUIRE_FALSE(response.error);
+  CHECK(response.attempts == 2);
+  // Retry-After made the client wait at least a second between the attempts:
+  // that is queueing, not the server's time to first token.
+  CHECK(response.timing.queued_ms >= 1000);
+  REQUIRE(response.timing.ttft_ms.has_value());
+  CHECK(*response.timing.ttft_ms < 1000);
+  CHECK(response.timing.end_to_end_ms < 1000);
+}
+
 TEST_CASE("openai: a non-streamed answer keeps the provider's usage", "[openai][loop]") {
   ScriptedHttpServer server({Reply(200, {R"({"model": "m-2", "system_fingerprint": "fp_3", "choices": [{"message":
       {"content": "Salut."}}], "usage": {"prompt_tokens": 8, "completion_tokens": 2}})"})});

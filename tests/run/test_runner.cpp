@@ -42,6 +42,7 @@ class ScriptedAdapter final : public Adapter {
       }
       Response response;
       response.text = prompt;
+      response.timing.queued_ms = wait_before_sending_ms_;
       on_complete(std::move(response));
     });
   }
@@ -58,11 +59,14 @@ class ScriptedAdapter final : public Adapter {
   }
 
   int max_in_flight() const { return max_in_flight_; }
+  // What the adapter says it waited inside before sending (a rate limit, retries).
+  void ReportWaitBeforeSending(double milliseconds) { wait_before_sending_ms_ = milliseconds; }
 
  private:
   std::string id_ = "scripted";
   Behaviour behaviour_;
   std::chrono::milliseconds delay_;
+  double wait_before_sending_ms_ = 0;
   std::mutex mutex_;
   int in_flight_ = 0;
   int max_in_flight_ = 0;
@@ -203,5 +207,23 @@ TEST_CASE("Open-loop arrivals that find no free slot count the wait as queueing,
   REQUIRE(RunOnce(closed_fixture, closed_adapter, closed_loop).completed == 8);
   for (const auto& record : closed_fixture.Records()) {
     CHECK(record["timing"]["queued_ms"].get<double>() < 40);
+  }
+}
+
+TEST_CASE("A wait the adapter reports before sending is queueing, taken out of the end-to-end time", "[run]") {
+  // The adapter answers 60 ms after the hand-over, 50 of which it says it
+  // spent waiting (for its rate limit, say) before the request left.
+  Fixture fixture(3);
+  ScriptedAdapter adapter(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(60));
+  adapter.ReportWaitBeforeSending(50);
+  etalon::run::RunnerSettings settings;
+  settings.concurrency = 3;
+  REQUIRE(RunOnce(fixture, adapter, settings).completed == 3);
+  for (const auto& record : fixture.Records()) {
+    const auto& timing = record["timing"];
+    CHECK(timing["queued_ms"].get<double>() >= 50);
+    CHECK(timing["end_to_end_ms"].get<double>() >= 10);
+    CHECK(timing["end_to_end_ms"].get<double>() + 50 >= 60);
+    CHECK(timing["end_to_end_ms"].get<double>() < timing["queued_ms"].get<double>() + 60);
   }
 }

@@ -38,13 +38,16 @@ struct Usage {
 };
 
 // Milliseconds on the monotonic clock, all measured from the moment the
-// request was handed to the adapter except `queued_ms`, which is kept apart
-// so client-side queueing never hides inside the time to first token.
+// request was sent (for HTTP adapters, the sending of the attempt that
+// answered) except `queued_ms`, which is kept apart so client-side queueing
+// never hides inside the time to first token.
 struct Timing {
-  double queued_ms = 0;               // from scheduled to handed to the adapter
+  // From scheduled to sent: waiting for a slot, then, inside an adapter,
+  // for the rate limit and through earlier failed attempts and their backoff.
+  double queued_ms = 0;
   std::optional<double> ttfb_ms;      // first response byte (HTTP adapters)
   std::optional<double> ttft_ms;      // first non-empty content delta (streaming adapters)
-  double end_to_end_ms = 0;           // from handed to the adapter to completion
+  double end_to_end_ms = 0;           // from sent to completion
   std::vector<double> chunk_gaps_ms;  // between successive content chunks, each stamped at its first byte
 };
 
