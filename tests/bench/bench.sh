@@ -92,12 +92,16 @@ generation: {temperature: 0, max_tokens: 8}
 EOF
 }
 
+# No model probes: the work measured is the peers' requests alone, and the
+# probes' 18 sequential requests (docs/model-integrity.md) would add ~0.4 s of
+# server latency at 20 ms to a run whose ideal is 0.4 s.
 write_plan() {  # file suite concurrency adapter-yaml (indented under adapters:)
   cat >"$1" <<EOF
 name: bench-$2
 seed: 1
 concurrency: $3
 request_timeout_s: 30
+model_probes: false
 suites_dir: suites
 suites: [$2]
 adapters:

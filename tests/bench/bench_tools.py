@@ -100,19 +100,24 @@ def quantile(sorted_values, share):
 def cmd_ttft_error(args):
     """|etalon's ttft_ms - the simulator's true ttft_ms| per request, joined by the
     prompt's sha256; `warm` leaves out the first `--first-wave` requests the
-    simulator numbered, which also open the connections."""
+    simulator numbered in this run, which also open the connections. The log
+    is appended to by every run against the same simulator: a prompt's last
+    entry is this run's, and the run's numbering starts at its smallest seq."""
     truth = {}
     for line in open(args.log, encoding="utf-8"):
         entry = json.loads(line)
         truth[entry["last_user_sha256"]] = (entry["seq"], entry["ttft_ms"])
-    every, warm, signed = [], [], []
+    joined = []
     for line in open(args.results, encoding="utf-8"):
         record = json.loads(line)
         seq, true_ttft = truth[record["prompt_sha256"]]
-        difference = record["timing"]["ttft_ms"] - true_ttft
+        joined.append((seq, record["timing"]["ttft_ms"] - true_ttft))
+    first_seq = min(seq for seq, _ in joined)
+    every, warm, signed = [], [], []
+    for seq, difference in joined:
         signed.append(difference)
         every.append(abs(difference))
-        if seq > args.first_wave:
+        if seq >= first_seq + args.first_wave:
             warm.append(abs(difference))
     every.sort()
     warm.sort()
