@@ -11,6 +11,11 @@ constexpr std::chrono::seconds kWindow{60};
 }  // namespace
 
 RateLimiter::Admission RateLimiter::Admit(std::int64_t tokens, TimePoint now) {
+  if (limits_.requests_per_minute <= 0 && limits_.tokens_per_minute <= 0) {
+    // Nothing to enforce: no log, which at thousands of requests a second
+    // would hold a minute of grants and make every correction scan them.
+    return {.granted = true, .wait = {}, .ticket = kUnloggedTicket};
+  }
   const std::lock_guard lock(mutex_);
   while (!grants_.empty() && grants_.front().at + kWindow <= now) {
     window_tokens_ -= grants_.front().tokens;
@@ -46,14 +51,22 @@ RateLimiter::Admission RateLimiter::Admit(std::int64_t tokens, TimePoint now) {
 }
 
 void RateLimiter::Correct(std::uint64_t ticket, std::int64_t tokens) {
-  const std::lock_guard lock(mutex_);
-  for (auto& grant : grants_) {
-    if (grant.ticket == ticket) {
-      window_tokens_ += tokens - grant.tokens;
-      grant.tokens = tokens;
-      return;
-    }
+  if (ticket == kUnloggedTicket) {
+    return;
   }
+  const std::lock_guard lock(mutex_);
+  // Tickets grow with time, so the log is sorted by ticket.
+  const auto grant = std::lower_bound(grants_.begin(), grants_.end(), ticket,
+                                      [](const Grant& logged, std::uint64_t wanted) { return logged.ticket < wanted; });
+  if (grant != grants_.end() && grant->ticket == ticket) {  // else it already left the window
+    window_tokens_ += tokens - grant->tokens;
+    grant->tokens = tokens;
+  }
+}
+
+std::size_t RateLimiter::LoggedGrants() const {
+  const std::lock_guard lock(mutex_);
+  return grants_.size();
 }
 
 }  // namespace etalon::adapters::http

@@ -36,6 +36,11 @@ class RateLimiter {
   // Replaces an admitted request's estimate by the usage the provider reported.
   void Correct(std::uint64_t ticket, std::int64_t tokens);
 
+  // The ticket of every admission when no limit is set: nothing is logged.
+  static constexpr std::uint64_t kUnloggedTicket = 0;
+  // Grants held in the sliding window (its memory).
+  std::size_t LoggedGrants() const;
+
  private:
   struct Grant {
     TimePoint at;
@@ -44,8 +49,8 @@ class RateLimiter {
   };
 
   RateLimits limits_;
-  std::mutex mutex_;
-  std::deque<Grant> grants_;  // within the last minute, oldest first
+  mutable std::mutex mutex_;
+  std::deque<Grant> grants_;  // within the last minute, oldest first; empty without limits
   std::int64_t window_tokens_ = 0;
   std::uint64_t next_ticket_ = 1;
 };

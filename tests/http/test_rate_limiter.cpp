@@ -73,3 +73,39 @@ TEST_CASE("A request larger than the token limit waits for an empty window", "[h
   CHECK(big.wait == seconds(50));
   CHECK(limiter.Admit(500, start + seconds(60)).granted);
 }
+
+TEST_CASE("Without limits nothing is logged, however many requests are admitted", "[http][rate]") {
+  RateLimiter limiter({0, 0});
+  const Clock::time_point start{};
+  for (int i = 0; i < 10'000; ++i) {
+    const auto admission = limiter.Admit(100, start + std::chrono::microseconds(i));
+    REQUIRE(admission.granted);
+    CHECK(admission.ticket == RateLimiter::kUnloggedTicket);
+    limiter.Correct(admission.ticket, 40);
+  }
+  CHECK(limiter.LoggedGrants() == 0);
+}
+
+TEST_CASE("A correction reaches the grant it names among many, and one that left the window is ignored",
+          "[http][rate]") {
+  RateLimiter limiter({0, 10'000});
+  const Clock::time_point start{};
+  std::vector<std::uint64_t> tickets;
+  for (int i = 0; i < 99; ++i) {  // one every 100 ms
+    const auto admission = limiter.Admit(100, start + std::chrono::milliseconds(100 * i));
+    REQUIRE(admission.granted);
+    tickets.push_back(admission.ticket);
+  }
+  CHECK(limiter.LoggedGrants() == 99);
+  // 9,900 tokens in the window: 200 more do not fit until a middle grant shrinks.
+  CHECK_FALSE(limiter.Admit(200, start + seconds(30)).granted);
+  limiter.Correct(tickets[50], 0);
+  CHECK(limiter.Admit(200, start + seconds(30)).granted);
+  // At 60.05 s the first grant has left the window (9,900 tokens remain):
+  // correcting it must change nothing, so 100 more still fit exactly.
+  const auto later = start + std::chrono::milliseconds(60'050);
+  CHECK(limiter.Admit(0, later).granted);
+  limiter.Correct(tickets[0], 5'000);
+  CHECK(limiter.Admit(100, later).granted);
+  CHECK_FALSE(limiter.Admit(1, later).granted);
+}
