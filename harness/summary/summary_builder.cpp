@@ -12,6 +12,7 @@
 #include "etalon/core/line_reader.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/stats/bootstrap.hpp"
+#include "etalon/stats/proportion_interval.hpp"
 #include "etalon/stats/descriptive.hpp"
 #include "etalon/stats/segment_resampling.hpp"
 #include "etalon/summary/cost_figures.hpp"
@@ -154,10 +155,29 @@ nlohmann::ordered_json IntervalJson(const stats::Interval& interval) {
           {"resamples", kBootstrapResamples}};
 }
 
+// The number of ones when every value is 0 or 1 (a rate), else nothing.
+std::optional<std::size_t> SuccessesOfRate(const std::vector<double>& values) {
+  std::size_t ones = 0;
+  for (const double value : values) {
+    if (value == 1.0) {
+      ++ones;
+    } else if (value != 0.0) {
+      return std::nullopt;
+    }
+  }
+  return ones;
+}
+
 nlohmann::ordered_json MeanIntervalJson(const MetricAccumulator& accumulator, const stats::RunningMoments& moments,
                                         std::uint64_t seed) {
   if (accumulator.values.size() < 2) {
     return nullptr;
+  }
+  // A rate's interval is Wilson's: a bootstrap of 0/1 scores collapses to a
+  // point when every score is the same, claiming a certainty it has not.
+  if (const auto successes = SuccessesOfRate(accumulator.values)) {
+    const auto interval = stats::WilsonInterval(*successes, accumulator.values.size());
+    return {{"low", interval.low}, {"high", interval.high}, {"method", "wilson"}};
   }
   if (accumulator.values.size() > kBootstrapMaxSamples) {
     const auto interval = moments.NormalInterval95();

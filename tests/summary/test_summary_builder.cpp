@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "etalon/stats/bootstrap.hpp"
+#include "etalon/stats/proportion_interval.hpp"
 #include "etalon/summary/summary_builder.hpp"
 #include "support/sample_with_references.hpp"
 #include "support/temp_dir.hpp"
@@ -197,6 +198,36 @@ TEST_CASE("A metric mean's interval is the seeded BCa bootstrap of its values", 
   // One scored sample: no interval.
   input.journal_path = dir.Write("one.jsonl", Line("s0", true, 0.5, ""));
   CHECK(etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"].is_null());
+}
+
+TEST_CASE("A rate's interval is Wilson's, and keeps a width when every score is the same", "[summary][stats]") {
+  // exact_match scores are 0 or 1. 12 failures: a bootstrap would say [0, 0];
+  // Wilson says up to 0.2425 (z = 1.96: 3.8415 / (12 + 3.8415)).
+  etalon::testing::TempDir dir;
+  const auto suites = OneSuite(dir, 12, "[token_f1]");
+  etalon::config::Plan plan;
+  plan.name = "p";
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  std::string failures;
+  std::string mixed;
+  for (int i = 0; i < 12; ++i) {
+    failures += Line("s" + std::to_string(i), true, 0.0, "");
+    mixed += Line("s" + std::to_string(i), true, i < 3 ? 1.0 : 0.0, "");
+  }
+  input.journal_path = dir.Write("failures.jsonl", failures);
+  const auto none = etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"];
+  CHECK(none["method"] == "wilson");
+  CHECK(none["low"].get<double>() == 0.0);
+  CHECK(none["high"].get<double>() == Approx(0.2425).margin(1e-4));
+  input.journal_path = dir.Write("mixed.jsonl", mixed);
+  const auto some = etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"];
+  const auto expected = etalon::stats::WilsonInterval(3, 12);
+  CHECK(some["method"] == "wilson");
+  CHECK(some["low"].get<double>() == expected.low);
+  CHECK(some["high"].get<double>() == expected.high);
 }
 
 TEST_CASE("A corpus metric's interval resamples segments through its corpus formula", "[summary][stats]") {
