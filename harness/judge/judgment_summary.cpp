@@ -1,7 +1,6 @@
 #include "etalon/judge/judgment_summary.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <stdexcept>
 #include <tuple>
@@ -9,15 +8,15 @@
 #include <fmt/format.h>
 
 #include "etalon/core/line_reader.hpp"
+#include "etalon/stats/bootstrap.hpp"
 #include "etalon/stats/bradley_terry.hpp"
 #include "etalon/stats/cohen_kappa.hpp"
 #include "etalon/stats/descriptive.hpp"
+#include "etalon/stats/proportion_interval.hpp"
 
 namespace etalon::judge {
 
 namespace {
-
-constexpr double kZ95 = 1.959963984540054;
 
 nlohmann::ordered_json Optional(const std::optional<double>& value) {
   return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
@@ -157,6 +156,26 @@ nlohmann::ordered_json KappaJson(const std::vector<std::pair<std::string, std::s
                                : nlohmann::ordered_json(nullptr)}};
 }
 
+// Judges' 1-5 scores are few and far from normal: the mean's interval is
+// BCa, with a fixed seed so a summary is reproducible from its judgments.
+constexpr std::size_t kScoreResamples = 2000;
+
+nlohmann::ordered_json ScoreInterval(const std::vector<double>& scores) {
+  if (scores.size() < 2) {
+    return nullptr;
+  }
+  const auto interval = stats::BootstrapMeanInterval(scores, {kScoreResamples, 0, 0.95});
+  return {{"low", interval.low}, {"high", interval.high}, {"method", "bca-bootstrap"}, {"resamples", kScoreResamples}};
+}
+
+nlohmann::ordered_json PassRateInterval(std::size_t passed, std::size_t judged) {
+  if (judged == 0) {
+    return nullptr;
+  }
+  const auto interval = stats::WilsonInterval(passed, judged);
+  return {{"low", interval.low}, {"high", interval.high}, {"method", "wilson"}};
+}
+
 nlohmann::ordered_json OfferJson(const std::string& adapter, const std::string& suite, const OfferCell& cell,
                                  config::JudgeMode mode) {
   std::size_t failed = 0;
@@ -173,7 +192,6 @@ nlohmann::ordered_json OfferJson(const std::string& adapter, const std::string& 
                                 {"failures", failures}};
   if (mode == config::JudgeMode::kScore) {
     const auto moments = stats::OrderFreeMoments(cell.scores);
-    const auto interval = moments.NormalInterval95();
     nlohmann::ordered_json histogram = nlohmann::ordered_json::object();
     for (int score = 1; score <= 5; ++score) {
       histogram[std::to_string(score)] = std::count(cell.scores.begin(), cell.scores.end(), score);
@@ -181,21 +199,15 @@ nlohmann::ordered_json OfferJson(const std::string& adapter, const std::string& 
     row["score"] = {{"n", cell.scores.size()},
                     {"mean", cell.scores.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(moments.mean())},
                     {"stddev", Optional(moments.sample_stddev())},
-                    {"ci95", interval ? nlohmann::ordered_json{{"low", interval->first},
-                                                                {"high", interval->second},
-                                                                {"method", "normal"}}
-                                      : nlohmann::ordered_json(nullptr)},
+                    {"ci95", ScoreInterval(cell.scores)},
                     {"histogram", histogram}};
   } else {
-    const auto [low, high] = WilsonInterval95(cell.passed, cell.pass_judged);
     row["pass"] = {{"n", cell.pass_judged},
                    {"passed", cell.passed},
                    {"rate", cell.pass_judged == 0 ? nlohmann::ordered_json(nullptr)
                                                   : nlohmann::ordered_json(static_cast<double>(cell.passed) /
                                                                            static_cast<double>(cell.pass_judged))},
-                   {"ci95", cell.pass_judged == 0
-                                ? nlohmann::ordered_json(nullptr)
-                                : nlohmann::ordered_json{{"low", low}, {"high", high}, {"method", "wilson"}}}};
+                   {"ci95", PassRateInterval(cell.passed, cell.pass_judged)}};
   }
   row["human_agreement"] = KappaJson(cell.ratings);
   return row;
@@ -272,18 +284,6 @@ nlohmann::ordered_json PairwiseJson(const std::string& suite, const std::vector<
 }
 
 }  // namespace
-
-std::pair<double, double> WilsonInterval95(std::size_t successes, std::size_t n) {
-  if (n == 0) {
-    return {0, 1};
-  }
-  const double count = static_cast<double>(n);
-  const double p = static_cast<double>(successes) / count;
-  const double z2 = kZ95 * kZ95;
-  const double centre = (p + z2 / (2 * count)) / (1 + z2 / count);
-  const double half = kZ95 * std::sqrt(p * (1 - p) / count + z2 / (4 * count * count)) / (1 + z2 / count);
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
 
 nlohmann::ordered_json BuildJudgmentSummary(const JudgmentSummaryInput& input) {
   const auto mode = input.rubric->mode;

@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "etalon/judge/judgment_summary.hpp"
+#include "etalon/stats/bootstrap.hpp"
 #include "support/temp_dir.hpp"
 
 using etalon::judge::BuildJudgmentSummary;
-using etalon::judge::WilsonInterval95;
 using etalon::testing::TempDir;
 
 namespace {
@@ -76,17 +76,6 @@ nlohmann::ordered_json Summarise(const std::string& path, const etalon::config::
 
 }  // namespace
 
-TEST_CASE("Wilson's interval matches the worked values (8 of 10: 0.4902 to 0.9433)", "[judge][summary]") {
-  // p = 0.8, z = 1.96: centre (p + z²/2n) / (1 + z²/n) = 0.71674, half-width
-  // z sqrt(p(1-p)/n + z²/4n²) / (1 + z²/n) = 0.22658.
-  const auto [low, high] = WilsonInterval95(8, 10);
-  CHECK(low == Approx(0.49016247153664183));
-  CHECK(high == Approx(0.9433178485456247));
-  CHECK(WilsonInterval95(0, 5).first == 0);
-  CHECK(WilsonInterval95(0, 5).second == Approx(0.43448246478317476));
-  CHECK(WilsonInterval95(1, 1).second == 1);
-}
-
 TEST_CASE("Judgment summary: mean score, errors apart, kappa, the judge's spend, an offer with no judgment",
           "[judge][summary]") {
   TempDir dir;
@@ -106,9 +95,14 @@ TEST_CASE("Judgment summary: mean score, errors apart, kappa, the judge's spend,
   const auto& a = summary["offers"][0];
   CHECK(a["adapter"] == "a");
   CHECK(a["judged"] == 3);
-  // Mean of 5, 4, 3 = 4; s = 1; normal interval 4 ± 1.96 / sqrt(3).
+  // Mean of 5, 4, 3 = 4; its interval is the BCa bootstrap of those three scores, seed 0.
   CHECK(a["score"]["mean"].get<double>() == Approx(4));
-  CHECK(a["score"]["ci95"]["low"].get<double>() == Approx(4 - 1.96 / std::sqrt(3.0)).epsilon(1e-3));
+  const std::vector<double> scores = {3, 4, 5};
+  const auto expected = etalon::stats::BootstrapMeanInterval(scores, {2000, 0, 0.95});
+  CHECK(a["score"]["ci95"]["method"] == "bca-bootstrap");
+  CHECK(a["score"]["ci95"]["low"].get<double>() == expected.low);
+  CHECK(a["score"]["ci95"]["high"].get<double>() == expected.high);
+  CHECK(expected.low >= 3);  // a bootstrap mean never leaves the scores' range, unlike 4 ± 1.96 / sqrt(3)
   CHECK(a["score"]["histogram"]["4"] == 1);
   // Judge 5, 4, 3 against humans 5, 4, 4: p_o = 2/3; judge shares 1/3 each, humans 5: 1/3, 4: 2/3,
   // p_e = 1/3 * 1/3 + 1/3 * 2/3 = 1/3, kappa = (2/3 - 1/3) / (2/3) = 0.5.

@@ -32,3 +32,13 @@ TEST_CASE("A Wilson interval at 0 or at n successes keeps a width, mirrored", "[
   CHECK_THROWS_AS(WilsonInterval(3, 0), std::invalid_argument);
   CHECK_THROWS_AS(WilsonInterval(4, 3), std::invalid_argument);
 }
+
+TEST_CASE("Wilson's interval matches the worked values (8 of 10: 0.4902 to 0.9433)", "[stats]") {
+  // p = 0.8, z = 1.96: centre (p + z²/2n) / (1 + z²/n) = 0.71674, half-width
+  // z sqrt(p(1-p)/n + z²/4n²) / (1 + z²/n) = 0.22658.
+  const auto interval = WilsonInterval(8, 10);
+  CHECK(interval.low == Approx(0.49016247153664183));
+  CHECK(interval.high == Approx(0.9433178485456247));
+  CHECK(WilsonInterval(0, 5).high == Approx(0.43448246478317476));
+  CHECK(WilsonInterval(1, 1).high == 1.0);
+}

@@ -29,7 +29,4 @@ struct JudgmentSummaryInput {
 // Throws std::runtime_error naming file and line for a malformed line.
 nlohmann::ordered_json BuildJudgmentSummary(const JudgmentSummaryInput& input);
 
-// Wilson's score interval for a proportion (successes / n) at 95%.
-std::pair<double, double> WilsonInterval95(std::size_t successes, std::size_t n);
-
 }  // namespace etalon::judge
