@@ -31,8 +31,8 @@ std::string WithInterval(const Json& value, const Json& interval, int decimals, 
 JudgmentBlock OffersBlock(const Json& judgments, Language language) {
   const bool score = judgments.at("rubric").at("mode") == "score";
   JudgmentBlock block;
-  block.notes.push_back(score ? Say(language, "Notes de 1 à 5, moyenne avec intervalle à 95 % (approximation normale).",
-                                    "Scores from 1 to 5, mean with a 95% interval (normal approximation).")
+  block.notes.push_back(score ? Say(language, "Notes de 1 à 5, moyenne avec intervalle à 95 % (bootstrap BCa).",
+                                    "Scores from 1 to 5, mean with a 95% interval (BCa bootstrap).")
                               : Say(language, "Part des réponses jugées acceptables, intervalle de Wilson à 95 %.",
                                     "Share of answers judged acceptable, 95% Wilson interval."));
   block.header = {Say(language, "Adaptateur", "Adapter"), "Suite", Say(language, "Jugées", "Judged"),
