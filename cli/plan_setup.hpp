@@ -45,7 +45,8 @@ struct LoadedPlan {
 // The suites folder for a plan file: <plan folder>/../suites when it exists, else <data root>/suites.
 std::string DefaultSuitesDir(const std::string& plan_path);
 
-// The shipped model catalog (adapters/catalog/ under the data root).
+// The shipped model catalog (adapters/catalog/ under the data root), read
+// once per process; every call gets the same catalog and diagnostics.
 std::optional<meters::ModelCatalog> LoadShippedCatalog(core::Diagnostics& diagnostics);
 
 // The costing of one adapter entry's requests: catalog prices, and EcoLogits for vendor APIs.
