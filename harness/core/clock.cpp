@@ -1,37 +1,71 @@
 #include "etalon/core/clock.hpp"
 
-#include <cstdio>
-#include <ctime>
+#include <string_view>
 
 #include <fmt/format.h>
 
 namespace etalon::core {
 
+// Civil-calendar arithmetic rather than gmtime_r/timegm and sscanf: every
+// result line carries two timestamps, and the C library's conversions cost
+// ten times the arithmetic.
 std::string UtcTimestamp(std::chrono::system_clock::time_point when) {
-  const auto since_epoch = std::chrono::duration_cast<std::chrono::milliseconds>(when.time_since_epoch());
-  const std::time_t seconds = static_cast<std::time_t>(since_epoch.count() / 1000);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
-                     utc.tm_hour, utc.tm_min, utc.tm_sec, since_epoch.count() % 1000);
+  using namespace std::chrono;
+  const auto instant = floor<milliseconds>(when);
+  const auto day = floor<days>(instant);
+  const year_month_day date{day};
+  const hh_mm_ss time{instant - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()), time.hours().count(),
+                     time.minutes().count(), time.seconds().count(), time.subseconds().count());
 }
 
 std::string NowUtc() { return UtcTimestamp(std::chrono::system_clock::now()); }
 
+namespace {
+
+// The value of text[begin, begin + digits) when all are ASCII digits.
+std::optional<int> Digits(std::string_view text, std::size_t begin, std::size_t digits) {
+  int value = 0;
+  for (std::size_t i = begin; i < begin + digits; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
 std::optional<std::chrono::system_clock::time_point> ParseUtcTimestamp(const std::string& text) {
-  std::tm utc{};
-  int milliseconds = 0;
-  int consumed = 0;
-  if (text.size() != 24 || std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ%n", &utc.tm_year, &utc.tm_mon,
-                                       &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec, &milliseconds,
-                                       &consumed) != 7 ||
-      consumed != 24) {
+  using namespace std::chrono;
+  // YYYY-MM-DDTHH:MM:SS.mmmZ, exactly as UtcTimestamp writes it.
+  constexpr std::string_view kShape = "0000-00-00T00:00:00.000Z";
+  if (text.size() != kShape.size()) {
     return std::nullopt;
   }
-  utc.tm_year -= 1900;
-  utc.tm_mon -= 1;
-  const std::time_t seconds = timegm(&utc);
-  return std::chrono::system_clock::from_time_t(seconds) + std::chrono::milliseconds(milliseconds);
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    if (kShape[i] != '0' && text[i] != kShape[i]) {
+      return std::nullopt;
+    }
+  }
+  const auto year = Digits(text, 0, 4);
+  const auto month = Digits(text, 5, 2);
+  const auto day = Digits(text, 8, 2);
+  const auto hour = Digits(text, 11, 2);
+  const auto minute = Digits(text, 14, 2);
+  const auto second = Digits(text, 17, 2);
+  const auto millisecond = Digits(text, 20, 3);
+  if (!year || !month || !day || !hour || !minute || !second || !millisecond) {
+    return std::nullopt;
+  }
+  const year_month_day date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
+                            std::chrono::day{static_cast<unsigned>(*day)}};
+  if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) {
+    return std::nullopt;
+  }
+  return sys_days{date} + hours{*hour} + minutes{*minute} + seconds{*second} + milliseconds{*millisecond};
 }
 
 double MillisecondsBetween(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {

@@ -16,3 +16,24 @@ TEST_CASE("a timestamp in another form is refused, not misread") {
   CHECK_FALSE(etalon::core::ParseUtcTimestamp("2026-11-28T12:30:00.123Z trailing").has_value());
   CHECK_FALSE(etalon::core::ParseUtcTimestamp("").has_value());
 }
+
+TEST_CASE("timestamps cross days, leap days and the end of a year exactly") {
+  using namespace std::chrono;
+  for (const auto& [text, day] :
+       {std::pair{"2024-02-29T23:59:59.999Z", sys_days{2024y / February / 29}},
+        std::pair{"2025-12-31T00:00:00.000Z", sys_days{2025y / December / 31}},
+        std::pair{"1970-01-01T00:00:00.000Z", sys_days{1970y / January / 1}}}) {
+    const auto parsed = etalon::core::ParseUtcTimestamp(text);
+    REQUIRE(parsed.has_value());
+    CHECK(floor<days>(*parsed) == day);
+    CHECK(etalon::core::UtcTimestamp(*parsed) == text);
+  }
+}
+
+TEST_CASE("a timestamp with an impossible date or a non-digit is refused") {
+  for (const char* text : {"2026-02-29T12:00:00.000Z", "2026-13-01T12:00:00.000Z", "2026-11-28T24:00:00.000Z",
+                           "2026-11-28T12:60:00.000Z", "2026-1a-28T12:30:00.123Z", "+026-11-28T12:30:00.123Z",
+                           "2026-11-28T12:30:00,123Z", "2026-11-28T12:30:00.123z"}) {
+    CHECK_FALSE(etalon::core::ParseUtcTimestamp(text).has_value());
+  }
+}
