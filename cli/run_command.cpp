@@ -293,6 +293,14 @@ int RunRunCommand(const std::vector<std::string>& args) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInputError;
   }
+  // The probes are paid for like the suites' requests (asked again never: a
+  // resume finds them stored), so a budget that they cross stops the run
+  // before its first request.
+  for (const auto& [id, digest] : model_fingerprints["adapters"].items()) {
+    if (const auto cost = digest.find("cost_eur"); cost != digest.end() && cost->is_number()) {
+      spend.AddSpend(cost->get<double>(), 0);
+    }
+  }
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
   auto run_meter = meters::ChooseMeter();

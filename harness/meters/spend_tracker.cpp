@@ -17,6 +17,10 @@ void SpendTracker::Add(const nlohmann::ordered_json& record) {
   if (const auto energy = record.find("energy"); energy != record.end() && energy->is_object()) {
     kwh = energy->at("joules").get<double>() / 3.6e6;
   }
+  AddSpend(eur, kwh);
+}
+
+void SpendTracker::AddSpend(double eur, double kwh) {
   std::lock_guard lock(mutex_);
   eur_ += eur;
   kwh_ += kwh;

@@ -222,3 +222,22 @@ TEST_CASE("A budget refuses a run projected above it, and stops a run that cross
   }
   CHECK(samples.size() == 40);
 }
+
+TEST_CASE("The model probes' cost counts against the budget: probes that cross it stop the run before the suites",
+          "[cli][simulator][openai][cost]") {
+  SimulatorProcess simulator(
+      "model: simulated-chat\nanswers: {mode: fixed, fixed_text: \"oui\"}\nttft: {distribution: fixed, ms: 1}\n");
+  // One sample of at most one output token projects far under the budget;
+  // the 18 probe requests (16 tokens each) cost more than it on their own.
+  SimulatedChatProject project(1, simulator.base_url(), "budget: {eur: 0.0002}\n", "");
+  project.dir.Write("suites/s.yaml", ReadFile(project.dir.Path("suites/s.yaml")) + "generation: {max_tokens: 1}\n");
+  const auto out = project.dir.Path("run");
+  const auto run = RunEtalon({"run", project.plan, "--out", out, "-q"}, LoopbackEnvironment());
+  INFO(run.err);
+  const auto probes = nlohmann::json::parse(ReadFile(out + "/model_fingerprints.json"));
+  const double probes_eur = probes["adapters"].begin().value()["cost"]["eur"].get<double>();
+  REQUIRE(probes_eur > 0.0002);
+  CHECK(run.exit_code == 3);
+  CHECK_THAT(run.err, Catch::Contains("budget reached: spent"));
+  CHECK(JsonLines(out + "/results.jsonl").empty());
+}

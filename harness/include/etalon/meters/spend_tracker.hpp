@@ -21,6 +21,8 @@ class SpendTracker {
   void Add(const nlohmann::ordered_json& record);
   // Adds every record of a journal written by earlier attempts of the run.
   void AddJournal(const std::string& journal_path);
+  // Adds spending outside the journal (the model probes asked before the suites).
+  void AddSpend(double eur, double kwh);
 
   // Why spending crossed the budget, or std::nullopt while within it.
   std::optional<std::string> Exceeded() const;
