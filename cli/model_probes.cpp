@@ -23,7 +23,7 @@ constexpr std::chrono::seconds kProbeTimeoutSlack{5};
 std::string RecordPath(const std::string& folder) { return (fs::path(folder) / kModelFingerprintsFile).string(); }
 
 std::string SkipReason(const config::Plan& plan, const config::AdapterConfig& config) {
-  return plan.model_probes ? ProbeSkipReason(config) : "the plan sets model_probes: false";
+  return plan.model_probes ? ProbeSkipReason(config) : "probes-off";
 }
 
 }  // namespace
@@ -34,16 +34,24 @@ std::string DefaultProbeSetPath() {
 
 std::string ProbeSkipReason(const config::AdapterConfig& config) {
   if (config.kind != "openai" && config.kind != "anthropic") {
-    return "local adapter: the model cannot be swapped behind it by a vendor";
+    return "local-adapter";
   }
   const auto endpoint = config.options.find("endpoint");
   if (endpoint != config.options.end() && *endpoint != "chat") {
-    return "not a chat endpoint: the probes are chat prompts";
+    return "not-chat-endpoint";
   }
   if (config.options.contains("image_field")) {
-    return "every request carries an image: the probes have none";
+    return "image-input";
   }
   return "";
+}
+
+std::string ProbeSkipExplanation(const std::string& reason) {
+  if (reason == "local-adapter") return "local adapter: the model cannot be swapped behind it by a vendor";
+  if (reason == "not-chat-endpoint") return "not a chat endpoint: the probes are chat prompts";
+  if (reason == "image-input") return "every request carries an image: the probes have none";
+  if (reason == "probes-off") return "the plan sets model_probes: false";
+  return reason;  // a record written before reasons had codes holds the sentence itself
 }
 
 nlohmann::json AdapterConfigJson(const config::AdapterConfig& config) {
@@ -126,7 +134,7 @@ std::optional<StoredFingerprint> ReadStoredFingerprint(const std::string& folder
     const auto& not_probed = record->value("not_probed", nlohmann::ordered_json::object());
     error = not_probed.contains(adapter_id)
                 ? fmt::format("{}: adapter '{}' was not probed: {}", path, adapter_id,
-                              not_probed[adapter_id].get<std::string>())
+                              ProbeSkipExplanation(not_probed[adapter_id].get<std::string>()))
                 : fmt::format("{}: field 'adapters': no fingerprint for adapter '{}' (stored: {})", path, adapter_id,
                               known.empty() ? "none" : known);
     return std::nullopt;

@@ -18,6 +18,27 @@ std::string Median(const Json& quantiles, Language language) {
   return quantiles.is_object() ? FormatNumber(quantiles.at("p50").get<double>(), 1, language) : "—";
 }
 
+// The reader's words for a skip code of model_fingerprints.json; a record
+// written before the codes holds an English sentence, shown as it is.
+std::string NotProbedReason(const std::string& code, Language language) {
+  if (code == "local-adapter") {
+    return Say(language, "adaptateur local : aucun fournisseur ne peut changer le modèle derrière lui",
+               "local adapter: no vendor can swap the model behind it");
+  }
+  if (code == "not-chat-endpoint") {
+    return Say(language, "point d'accès autre que le chat : les sondes sont des questions de chat",
+               "not a chat endpoint: the probes are chat prompts");
+  }
+  if (code == "image-input") {
+    return Say(language, "chaque requête porte une image : les sondes n'en ont pas",
+               "every request carries an image: the probes have none");
+  }
+  if (code == "probes-off") {
+    return Say(language, "le plan désactive les sondes (model_probes: false)", "the plan sets model_probes: false");
+  }
+  return code;
+}
+
 }  // namespace
 
 TextTable ModelFingerprintTable(const Json& summary, Language language) {
@@ -54,7 +75,7 @@ TextTable ModelFingerprintTable(const Json& summary, Language language) {
          std::to_string(digest.at("tokens").at("output").get<std::int64_t>())});
   }
   for (const auto& [id, reason] : not_probed.items()) {
-    table.rows.push_back({id, SayFormat(language, "non sondé : {}", "not probed: {}", reason.get<std::string>()), "—",
+    table.rows.push_back({id, SayFormat(language, "non sondé : {}", "not probed: {}", NotProbedReason(reason.get<std::string>(), language)), "—",
                           "—", "—", "—", "—", "—"});
   }
   return table;

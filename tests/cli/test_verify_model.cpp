@@ -97,7 +97,7 @@ TEST_CASE("etalon run stores a model fingerprint per HTTP adapter, in summary.js
   CHECK(sim["observations"][0]["ttft_ms"].is_number());
   CHECK(sim["logprobs"] == "not offered");
   CHECK(sim["adapter_config"]["kind"] == "openai");
-  CHECK(record["not_probed"]["echo"].get<std::string>().starts_with("local adapter"));
+  CHECK(record["not_probed"]["echo"] == "local-adapter");
 
   const auto summary = nlohmann::json::parse(ReadFile(run + "/summary.json"));
   const auto& digest = summary["model_fingerprints"]["adapters"]["sim"];
@@ -127,7 +127,7 @@ TEST_CASE("model_probes: false leaves the probes out", "[cli][integrity][simulat
   CHECK(LogLines(simulator.log_path()) == kSamples);
   const auto summary = nlohmann::json::parse(ReadFile(run + "/summary.json"));
   CHECK(summary["model_fingerprints"]["adapters"].empty());
-  CHECK(summary["model_fingerprints"]["not_probed"]["sim"] == "the plan sets model_probes: false");
+  CHECK(summary["model_fingerprints"]["not_probed"]["sim"] == "probes-off");
   const auto verify = RunEtalon({"verify-model", run, "--adapter", "sim"}, kNoProxy);
   CHECK(verify.exit_code == 2);
   CHECK_THAT(verify.err, Catch::Contains("adapter 'sim' was not probed: the plan sets model_probes: false"));
