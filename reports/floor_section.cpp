@@ -1,5 +1,6 @@
 #include "floor_section.hpp"
 
+#include <utility>
 #include <vector>
 
 #include "etalon/compare/compare_run.hpp"
@@ -187,7 +188,14 @@ FloorSection ComputeFloorSection(const RunDocuments& run) {
   try {
     section.floors = frugality::ComputeBaselineFloors(run.run_folder, nlohmann::json(run.summary));
   } catch (const compare::CompareInputError& error) {
-    section.error = error.what();
+    // Files named relative to the run folder, so a report rebuilt elsewhere
+    // is the same; the message may quote bytes of a line that is not UTF-8.
+    auto message = ReplaceInvalidUtf8(error.what());
+    const auto prefix = run.run_folder + "/";
+    for (auto at = message.find(prefix); at != std::string::npos; at = message.find(prefix, at)) {
+      message.erase(at, prefix.size());
+    }
+    section.error = std::move(message);
   }
   return section;
 }
