@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "audit_section.hpp"
+#include "floor_section.hpp"
 #include "etalon/core/sha256.hpp"
 #include "html_assets.hpp"
 #include "html_samples.hpp"
@@ -127,7 +128,8 @@ class Page {
     out_.Open("nav", {{"aria-label", Say("Sommaire", "Contents")}}).Open("ul");
     for (const auto& [id, french, english] :
          std::vector<std::tuple<const char*, const char*, const char*>>{
-             {"summary", "Synthèse", "Summary"}, {"trade-offs", "Qualité et coûts", "Quality and costs"},
+             {"floor", "Plancher classique", "Classical floor"}, {"summary", "Synthèse", "Summary"},
+             {"trade-offs", "Qualité et coûts", "Quality and costs"},
              {"latency", "Latence", "Latency"}, {"energy", "Énergie, carbone, coût", "Energy, carbon, cost"},
              {"award", "Attribution", "Award"}, {"samples", "Échantillons", "Samples"},
              {"provenance", "Provenance", "Provenance"}, {"method", "Notes de méthode", "Method notes"}}) {
@@ -607,6 +609,7 @@ void HtmlReporter::Write(const RunDocuments& run, Language language, std::ostrea
     writer.Element("a", {{"class", "skip"}, {"href", "#main"}}, Say(language, "Aller au contenu", "Skip to content"));
     page.WriteHeader();
     writer.Open("main", {{"id", "main"}});
+    WriteFloorHtml(ComputeFloorSection(run), language, writer);
     page.WriteSummary();
     page.WriteTradeOffs();
     page.WriteLatency();

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "audit_section.hpp"
+#include "floor_section.hpp"
 #include "judgment_view.hpp"
 #include "model_fingerprint_table.hpp"
 #include "report_text.hpp"
@@ -169,6 +170,7 @@ void MarkdownReporter::Write(const RunDocuments& run, Language language, std::os
                        Say(language, "tolérance", "tolerance"),
                        FormatNumber(100 * totals.at("max_error_rate").get<double>(), 1, language));
 
+    WriteFloorMarkdown(ComputeFloorSection(run), language, out);
     out << "## " << Say(language, "Résultats par suite", "Results by suite") << "\n\n";
     out << Say(language,
                "Moyennes avec intervalle de confiance à 95 % (approximation normale) ; les métriques de corpus "

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -32,6 +33,14 @@ void Require(bool holds, const fs::path& path, const std::string& field, const s
 }  // namespace
 
 CompareRun LoadCompareRun(const std::string& folder) {
+  std::error_code error;
+  if (!fs::is_directory(folder, error)) {
+    throw CompareInputError(fmt::format("{}: not a run folder", folder));
+  }
+  return LoadCompareRun(folder, ReadJson(fs::path(folder) / "summary.json"));
+}
+
+CompareRun LoadCompareRun(const std::string& folder, nlohmann::json summary) {
   CompareRun run;
   run.source = folder;
   std::error_code error;
@@ -42,7 +51,7 @@ CompareRun LoadCompareRun(const std::string& folder) {
   run.folder_name = (root.has_filename() ? root : root.parent_path()).filename().string();
 
   const auto summary_path = root / "summary.json";
-  run.summary = ReadJson(summary_path);
+  run.summary = std::move(summary);
   Require(run.summary.is_object(), summary_path, "(root)", "must be an object");
   Require(run.summary.contains("results") && run.summary.at("results").is_array(), summary_path, "results",
           "must be a list");

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/identifier.hpp"
+#include "etalon/frugality/classical_baseline.hpp"
 #include "config/adapter_entry.hpp"
 #include "config/yaml_fields.hpp"
 
@@ -47,7 +48,8 @@ nlohmann::json Plan::Resolved() const {
                              {"options", adapter.options},
                              {"suites", adapter.suites},
                              {"concurrency", adapter.concurrency.value_or(concurrency)},
-                             {"server_eur_per_hour", OptionalNumber(adapter.server_eur_per_hour)}});
+                             {"server_eur_per_hour", OptionalNumber(adapter.server_eur_per_hour)},
+                             {"baseline", frugality::IsClassicalBaseline(adapter.kind, adapter.preset, adapter.baseline)}});
   }
   return {{"name", name},
           {"seed", seed},
@@ -72,7 +74,8 @@ AdapterConfig ReadAdapterEntry(const YAML::Node& node, const std::string& file, 
   adapter.line = LineOf(node);
   YamlFields fields(node, file, field_path, diagnostics);
   fields.RejectUnknown(
-      {"id", "kind", "preset", "model", "when_env", "options", "suites", "concurrency", "server_eur_per_hour"});
+      {"id", "kind", "preset", "model", "when_env", "options", "suites", "concurrency", "server_eur_per_hour", "baseline"});
+  adapter.baseline = fields.Boolean("baseline");
   adapter.server_eur_per_hour = fields.Number("server_eur_per_hour", 0, 1e6);
   if (const auto concurrency = fields.Integer("concurrency", 1, 4096)) {
     adapter.concurrency = static_cast<std::size_t>(*concurrency);

@@ -13,32 +13,18 @@
 
 #include "support/process.hpp"
 #include "support/simulated_chat_project.hpp"
-#include "support/simulator_process.hpp"
+#include "support/simulated_offers.hpp"
 #include "support/temp_dir.hpp"
 
 using etalon::testing::ReadFile;
 using etalon::testing::RunEtalon;
-using etalon::testing::SimulatorProcess;
+using etalon::testing::SimulatedOffers;
 using etalon::testing::TempDir;
 
 namespace {
 
-const std::string kSourceDir = ETALON_SOURCE_DIR;
 // Loopback requests must never go through a proxy the machine may have set.
 const std::vector<std::string>& kNoProxy = etalon::testing::LoopbackEnvironment();
-
-std::string Replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  REQUIRE(at != std::string::npos);
-  return text.replace(at, from.size(), to);
-}
-
-// The simulator's config as shipped, its answer script named by full path
-// (the config is copied to another folder).
-std::string SimulatorConfig(const std::string& name) {
-  return Replace(ReadFile(kSourceDir + "/plans/" + name + ".yaml"), "script: " + name + ".ndjson",
-                 "script: " + kSourceDir + "/plans/" + name + ".ndjson");
-}
 
 const nlohmann::json& Comparison(const nlohmann::json& json, const std::string& metric, const std::string& first,
                                  const std::string& second) {
@@ -68,15 +54,10 @@ bool Contains(const std::vector<std::string>& names, const std::string& name) {
 }  // namespace
 
 TEST_CASE("etalon compare separates two simulated offers and a baseline", "[cli][compare][simulator]") {
-  SimulatorProcess precise(SimulatorConfig("offers-simulated-precis"));
-  SimulatorProcess fast(SimulatorConfig("offers-simulated-rapide"));
   TempDir dir;
-  auto plan_text = ReadFile(kSourceDir + "/plans/offers-simulated.yaml");
-  plan_text = Replace(plan_text, "http://127.0.0.1:18182/v1", precise.base_url());
-  plan_text = Replace(plan_text, "http://127.0.0.1:18183/v1", fast.base_url());
-  const auto plan = dir.Write("offers-simulated.yaml", plan_text);
+  const SimulatedOffers offers(dir);
   const auto run = dir.Path("offres");
-  const auto ran = RunEtalon({"run", plan, "--out", run, "--limit", "40", "-q"}, kNoProxy);
+  const auto ran = RunEtalon({"run", offers.plan(), "--out", run, "--limit", "40", "-q"}, kNoProxy);
   INFO(ran.err);
   REQUIRE(ran.exit_code == 0);
 

@@ -232,3 +232,23 @@ TEST_CASE("A plan may ask for each result to reach the disk, and names a wrong d
   CHECK_FALSE(wrong.plan);
   CHECK_THAT(AllMessages(wrong.diagnostics), Catch::Contains("wrong.yaml:2: field 'durability': must be write"));
 }
+
+TEST_CASE("An adapter entry may declare whether it is a classical baseline; the resolved plan records the flag",
+          "[config][frugality]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("p.yaml",
+                              "name: p\nadapters:\n  - id: wrapped\n    kind: command\n    baseline: true\n"
+                              "  - id: lead\n    kind: builtin:lead\n  - id: model\n    kind: openai\nsuites: [s]\n");
+  const auto result = LoadPlan(path, "");
+  INFO(AllMessages(result.diagnostics));
+  REQUIRE(result.plan);
+  CHECK(result.plan->adapters[0].baseline == std::optional<bool>(true));
+  CHECK_FALSE(result.plan->adapters[1].baseline.has_value());
+  const auto resolved = result.plan->Resolved();
+  CHECK(resolved["adapters"][0]["baseline"] == true);
+  CHECK(resolved["adapters"][1]["baseline"] == true);  // derived from the builtin kind
+  CHECK(resolved["adapters"][2]["baseline"] == false);
+  const auto bad = dir.Write("q.yaml", "name: q\nadapters:\n  - id: a\n    kind: openai\n    baseline: oui\nsuites: [s]\n");
+  CHECK_THAT(AllMessages(LoadPlan(bad, "").diagnostics),
+             Catch::Contains(bad + ":5: field 'adapters[0].baseline': must be true or false"));
+}

@@ -75,7 +75,7 @@ TEST_CASE("Model outputs and dataset text never become markup in the HTML report
   CHECK(Count(html, "<iframe") == 0);
   CHECK(Count(html, "<svg onload") == 0);
   CHECK(Count(html, "<a href=\"javascript:") == 0);
-  CHECK(Count(html, "<a ") == 9);  // the skip link and the 8 entries of the table of contents
+  CHECK(Count(html, "<a ") == 10);  // the skip link and the 9 entries of the table of contents
   CHECK_THAT(html, Catch::Contains("&lt;script&gt;document.title='etalon-payload-ran'&lt;/script&gt;"));
   CHECK_THAT(html, Catch::Contains("Référence &lt;b&gt;"));      // dataset references, escaped too
   CHECK_THAT(html, Catch::Contains("Suite &lt;em&gt;hostile"));  // suite text from the summary

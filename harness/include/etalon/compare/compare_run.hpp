@@ -28,5 +28,8 @@ struct CompareRun {
 
 // `folder` is a finished run folder. Throws CompareInputError.
 CompareRun LoadCompareRun(const std::string& folder);
+// The same with the summary given rather than read: a run's reports are
+// written before its summary.json, whose presence marks a finished run.
+CompareRun LoadCompareRun(const std::string& folder, nlohmann::json summary);
 
 }  // namespace etalon::compare

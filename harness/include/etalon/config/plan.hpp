@@ -28,6 +28,9 @@ struct AdapterConfig {
   // Self-hosted models: what the server costs per hour, as the buyer states
   // it; the cost is this times the measured wall time (docs/cost.md).
   std::optional<double> server_eur_per_hour;
+  // Overrides whether the adapter counts as a classical baseline, the floor
+  // a model must beat (docs/frugality.md); unset: decided by kind and preset.
+  std::optional<bool> baseline;
   std::size_t line = 0;  // where the entry starts in the plan file
 };
 
