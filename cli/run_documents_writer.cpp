@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "etalon/core/atomic_file.hpp"
+#include "etalon/reports/floor_summary.hpp"
 #include "model_facts.hpp"
 
 namespace etalon::cli {
@@ -13,7 +14,10 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   // Recorded beside the summary, before the reports that show it, so a report
   // rebuilt later shows the facts known at run time.
   core::WriteFileAtomically((path / "model_facts.json").string(), ModelFacts(summary).dump(2) + "\n");
-  const reports::RunDocuments documents{folder, summary};
+  // Each suite's classical floor joins the summary here, where the journal is
+  // final, so summary.json carries it for tools (docs/frugality.md).
+  reports::RunDocuments documents{folder, summary};
+  reports::AddFloorsToSummary(documents);
   for (const auto& format : {"html", "md"}) {
     const auto reporter = reports::MakeReporter(format);
     std::ostringstream document;
@@ -21,7 +25,7 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
     core::WriteFileAtomically((path / reporter->FileName()).string(), document.str());
   }
   // Last: its presence marks a finished run, so a failure above (disk full) leaves the run resumable.
-  core::WriteFileAtomically((path / "summary.json").string(), summary.dump(2) + "\n");
+  core::WriteFileAtomically((path / "summary.json").string(), documents.summary.dump(2) + "\n");
 }
 
 }  // namespace etalon::cli

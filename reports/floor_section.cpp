@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "etalon/compare/compare_run.hpp"
+#include "etalon/reports/floor_summary.hpp"
 #include "markdown_reporter.hpp"
 #include "report_text.hpp"
 
@@ -100,6 +101,11 @@ std::string ValueText(const ValuePerSpend& value, bool cost, Language language) 
                      : Say(language, "non chiffré : le plancher n'a pas d'énergie", "not priced: the floor has no energy figure");
     }
     case ValuePerSpend::State::kNoGain: return "—";
+    case ValuePerSpend::State::kWithinUncertainty:
+      return fmt::format("{} ({} ; {})",
+                         Say(language, "sans objet : écart dans l'incertitude des estimations",
+                             "n/a: the difference is within the estimates' uncertainty"),
+                         extra, basis);
   }
   return "—";  // unreachable: every state is handled above
 }
@@ -163,7 +169,7 @@ std::string ErrorText(const FloorSection& section, Language language) {
 }
 
 Json ValueJson(const ValuePerSpend& value, const char* extra_field) {
-  static const char* const kStates[] = {"value", "dominant", "not-better", "unpriced", "no-gain"};
+  static const char* const kStates[] = {"value", "dominant", "not-better", "unpriced", "no-gain", "within-uncertainty"};
   Json json;
   json["state"] = kStates[static_cast<int>(value.state)];
   const bool figures = value.state == ValuePerSpend::State::kValue;
@@ -171,7 +177,8 @@ Json ValueJson(const ValuePerSpend& value, const char* extra_field) {
   json["low"] = figures ? Json(value.low) : Json(nullptr);
   json["high"] = figures ? Json(value.high) : Json(nullptr);
   const bool spend = figures || value.state == ValuePerSpend::State::kDominant ||
-                     value.state == ValuePerSpend::State::kNotBetter;
+                     value.state == ValuePerSpend::State::kNotBetter ||
+                     value.state == ValuePerSpend::State::kWithinUncertainty;
   json[extra_field] = spend ? Json(value.extra_per_request) : Json(nullptr);
   json["estimated"] = spend ? Json(value.estimated) : Json(nullptr);
   json["basis"] = spend ? Json(value.basis) : Json(nullptr);
@@ -288,6 +295,13 @@ Json FloorJson(const FloorSection& section, const std::string& suite_id) {
     return json;
   }
   return nullptr;
+}
+
+void AddFloorsToSummary(RunDocuments& run) {
+  const auto section = ComputeFloorSection(run);
+  for (auto& suite : run.summary.at("suites")) {
+    suite["floor"] = FloorJson(section, suite.at("id").get<std::string>());
+  }
 }
 
 }  // namespace etalon::reports

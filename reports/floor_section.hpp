@@ -1,5 +1,5 @@
 // The classical floor section of report.html and report.md, and the `floor`
-// object the JSON reporter adds to each suite (docs/frugality.md): per
+// object of each suite in summary.json (docs/frugality.md): per
 // suite, the best classical baseline and, for every other adapter, its gain
 // over it with interval and Holm-adjusted p-value, per 1,000 EUR and per
 // kWh. The figures come from frugality::ComputeBaselineFloors; this file
@@ -28,7 +28,7 @@ FloorSection ComputeFloorSection(const RunDocuments& run);
 void WriteFloorMarkdown(const FloorSection& section, Language language, std::ostream& out);
 // A <section id="floor"> with an <h2>.
 void WriteFloorHtml(const FloorSection& section, Language language, MarkupWriter& out);
-// The suite's `floor` object for the JSON reporter (docs/results-schema.md);
+// The suite's `floor` object of summary.json (docs/results-schema.md);
 // null for a suite without a metric.
 nlohmann::ordered_json FloorJson(const FloorSection& section, const std::string& suite);
 

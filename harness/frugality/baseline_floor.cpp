@@ -17,13 +17,25 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr double kPerThousand = 1000;  // per 1,000 EUR; and Wh -> kWh
+constexpr double kJoulesPerWh = 3600;
 
 // A cell's spend per request: EUR from results[].cost, Wh from results[].energy.
 struct Spend {
   double per_request = 0;
   bool estimated = true;
   std::string basis;
+  // An estimate's bounds per request, when it has them (energy estimates do).
+  std::optional<double> low_per_request;
+  std::optional<double> high_per_request;
 };
+
+// True when both spends are estimates whose ranges overlap: which of the two
+// spends more is then unknown, and a ratio to their difference would mean
+// nothing (two builtins' CPU-time estimates differ by nanowatt-hours).
+bool WithinUncertainty(const Spend& adapter, const Spend& floor) {
+  return adapter.low_per_request && adapter.high_per_request && floor.low_per_request && floor.high_per_request &&
+         *adapter.low_per_request <= *floor.high_per_request && *floor.low_per_request <= *adapter.high_per_request;
+}
 
 std::optional<double> NumberAt(const Json& object, const char* key) {
   const auto found = object.find(key);
@@ -45,7 +57,8 @@ std::optional<Spend> CostOf(const Json& cell) {
   const auto estimated = cost->find("usage_estimated");
   const auto basis = cost->find("basis");
   return Spend{*per_request, estimated != cost->end() && estimated->is_boolean() && estimated->get<bool>(),
-               basis != cost->end() && basis->is_string() ? basis->get<std::string>() : ""};
+               basis != cost->end() && basis->is_string() ? basis->get<std::string>() : "", std::nullopt,
+               std::nullopt};
 }
 
 // Measured energy when the cell has it, else the estimate: the two are never added.
@@ -72,7 +85,14 @@ std::optional<Spend> EnergyOf(const Json& cell) {
         }
       }
     }
-    return Spend{*wh / *requests, std::string(part) == "estimated", methods};
+    Spend spend{*wh / *requests, std::string(part) == "estimated", methods, std::nullopt, std::nullopt};
+    const auto low = NumberAt(*figures, "low_joules");
+    const auto high = NumberAt(*figures, "high_joules");
+    if (low && high) {
+      spend.low_per_request = *low / kJoulesPerWh / *requests;
+      spend.high_per_request = *high / kJoulesPerWh / *requests;
+    }
+    return spend;
   }
   return std::nullopt;
 }
@@ -90,7 +110,9 @@ ValuePerSpend ValueOf(const FloorRow& row, const std::optional<Spend>& adapter, 
   value.extra_per_request = adapter->per_request - floor->per_request;
   value.estimated = adapter->estimated || floor->estimated;
   value.basis = adapter->basis == floor->basis ? adapter->basis : adapter->basis + " / " + floor->basis;
-  if (value.extra_per_request > 0) {
+  if (WithinUncertainty(*adapter, *floor)) {
+    value.state = ValuePerSpend::State::kWithinUncertainty;
+  } else if (value.extra_per_request > 0) {
     value.state = ValuePerSpend::State::kValue;
     value.value = *row.gain * kPerThousand / value.extra_per_request;
     value.low = row.interval.low * kPerThousand / value.extra_per_request;

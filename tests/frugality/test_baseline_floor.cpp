@@ -23,6 +23,7 @@ using etalon::frugality::IsClassicalBaseline;
 using etalon::frugality::ValuePerSpend;
 using etalon::testing::CostJson;
 using etalon::testing::EnergyPart;
+using etalon::testing::EstimatedEnergyPart;
 using etalon::testing::FloorRunFolder;
 using etalon::testing::TempDir;
 
@@ -217,6 +218,33 @@ TEST_CASE("A lower-is-better metric picks the lowest baseline; a cheaper better 
   CHECK(echo.per_thousand_eur.state == ValuePerSpend::State::kNotBetter);
   CHECK(echo.per_kwh.state == ValuePerSpend::State::kUnpriced);
   CHECK(echo.per_kwh.missing == ValuePerSpend::Missing::kAdapter);
+}
+
+TEST_CASE("Energy estimates whose ranges overlap give no value per kWh, ranges apart do", "[frugality]") {
+  // Floor lead3 0.5 Wh per request, estimated between 0.2 and 1.0; lead1
+  // 0.4 (0.1 to 0.9): the ranges overlap, so which spends more is unknown.
+  // model 4.0 (3.0 to 5.0) is apart: its extra 3.5 Wh buys gain 0.5, i.e.
+  // 0.5 x 1,000 / 3.5 = 142.857 per kWh.
+  TempDir dir;
+  FloorRunFolder run;
+  run.Suite("resume", "rouge", true)
+      .Adapter("lead3", "builtin:lead")
+      .Adapter("lead1", "builtin:lead")
+      .Adapter("model", "openai")
+      .Cell("lead3", "resume", "rouge", 0.5, {{"energy", {{"measured", nullptr}, {"estimated", EstimatedEnergyPart(2.0, 0.8, 4.0, 4)}}}})
+      .Cell("lead1", "resume", "rouge", 0.25, {{"energy", {{"measured", nullptr}, {"estimated", EstimatedEnergyPart(1.6, 0.4, 3.6, 4)}}}})
+      .Cell("model", "resume", "rouge", 1.0, {{"energy", {{"measured", nullptr}, {"estimated", EstimatedEnergyPart(16.0, 12.0, 20.0, 4)}}}})
+      .Scores("lead3", "resume", "rouge", {0.5, 0.5, 0.5, 0.5})
+      .Scores("lead1", "resume", "rouge", {0.25, 0.25, 0.25, 0.25})
+      .Scores("model", "resume", "rouge", {1, 1, 1, 1});
+  const auto floors = FloorsOf(run.WriteTo(dir, "run"));
+  REQUIRE(floors.suites.at(0).floor == std::optional<std::string>("lead3"));
+  const auto& lead1 = RowOf(floors, "resume", "lead1");
+  CHECK(lead1.per_kwh.state == ValuePerSpend::State::kWithinUncertainty);
+  CHECK(lead1.per_kwh.extra_per_request == Approx(-0.1));
+  const auto& model = RowOf(floors, "resume", "model");
+  REQUIRE(model.per_kwh.state == ValuePerSpend::State::kValue);
+  CHECK(model.per_kwh.value == Approx(142.857).epsilon(1e-4));
 }
 
 TEST_CASE("A suite without a classical baseline has no floor, never an invented one", "[frugality]") {

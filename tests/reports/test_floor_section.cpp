@@ -5,8 +5,8 @@
 
 #include <sstream>
 
+#include "etalon/reports/floor_summary.hpp"
 #include "floor_section.hpp"
-#include "json_reporter.hpp"
 #include "markup_writer.hpp"
 #include "support/floor_run_folder.hpp"
 #include "support/temp_dir.hpp"
@@ -99,12 +99,12 @@ TEST_CASE("The floor section speaks French by default and English on request, wi
   CHECK_THAT(Html(folder, Language::kEnglish), Catch::Contains(">Classical floor and value per euro and per kWh</h2>"));
 }
 
-TEST_CASE("The JSON reporter adds each suite's floor to the summary", "[reports][frugality]") {
+TEST_CASE("Each suite's floor is added to the summary as data", "[reports][frugality]") {
   TempDir dir;
   const auto folder = WriteRun(dir);
-  std::ostringstream out;
-  etalon::reports::JsonReporter().Write(LoadRunDocuments(folder), Language::kFrench, out);
-  const auto json = nlohmann::json::parse(out.str());
+  auto documents = LoadRunDocuments(folder);
+  etalon::reports::AddFloorsToSummary(documents);
+  const nlohmann::json json = documents.summary;
   const auto& floor = json["suites"][0]["floor"];
   CHECK(floor["floor"] == "lead");
   CHECK(floor["metric"] == "exact");

@@ -65,4 +65,11 @@ nlohmann::json EnergyPart(double wh, int requests, const std::string& method) {
   return {{"requests", requests}, {"joules", wh * 3600}, {"wh", wh}, {"methods", {method}}};
 }
 
+nlohmann::json EstimatedEnergyPart(double wh, double low_wh, double high_wh, int requests) {
+  auto part = EnergyPart(wh, requests, "cpu-time-estimate");
+  part["low_joules"] = low_wh * 3600;
+  part["high_joules"] = high_wh * 3600;
+  return part;
+}
+
 }  // namespace etalon::testing

@@ -41,5 +41,7 @@ class FloorRunFolder {
 // A cell's cost (results[].cost) and energy (results[].energy) objects.
 nlohmann::json CostJson(double per_request_eur, const std::string& basis, bool usage_estimated = false);
 nlohmann::json EnergyPart(double wh, int requests, const std::string& method);
+// An estimate's part with its bounds, in Wh for the whole cell.
+nlohmann::json EstimatedEnergyPart(double wh, double low_wh, double high_wh, int requests);
 
 }  // namespace etalon::testing

@@ -25,12 +25,13 @@ struct ValuePerSpend {
     kNotBetter,    // extra spend <= 0 and no positive gain: nothing bought
     kUnpriced,     // a figure is missing: `reason` says which
     kNoGain,       // the gain itself could not be computed
+    kWithinUncertainty,  // both spends are estimates whose ranges overlap: no difference to divide by
   };
   State state = State::kNoGain;
   double value = 0;
   double low = 0;
   double high = 0;
-  double extra_per_request = 0;  // EUR or Wh over the floor's (kValue, kDominant, kNotBetter)
+  double extra_per_request = 0;  // EUR or Wh over the floor's (kValue, kDominant, kNotBetter, kWithinUncertainty)
   bool estimated = true;         // true when any figure behind it is an estimate
   std::string basis;             // cost: "token-prices" / "server-time"; energy: the methods
   enum class Missing { kNone, kAdapter, kFloor };
