@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/line_reader.hpp"
+#include "etalon/run/journal_reader.hpp"
 
 namespace etalon::run {
 
@@ -79,7 +80,7 @@ void Journal::LoadExisting(std::vector<std::string>& warnings) {
     }
     good_bytes += line.size() + 1;
     try {
-      const auto record = nlohmann::json::parse(line);
+      const auto record = ParseJournalLine(line, {"adapter", "suite", "sample", "repeat"});
       if (done_.insert(core::DigestKey(KeyOf(record).Canonical())).second) {
         ++lines_;
       }
