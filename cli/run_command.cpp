@@ -243,7 +243,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
   try {
     folder = run::RunFolder::Open(out, resume, fingerprint, selection_json);
     journal = std::make_unique<run::Journal>(folder->results_path(), folder->resumed(), warnings,
-                                            plan.fsync_results ? run::LineSync::kFdatasync : run::LineSync::kNone);
+                                            plan.fsync_results ? run::LineSync::kFdatasync : run::LineSync::kNone,
+                                            run::KeyGuard::kResumedKeys);
   } catch (const run::RunFolderError& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInputError;

@@ -29,6 +29,8 @@ constexpr std::size_t kExamplesPerFigure = 3;
 constexpr std::size_t kWorstPairs = 5;
 constexpr std::size_t kExampleBytes = 240;
 constexpr std::size_t kResamples = 2000;
+// The fields of a result line the audit reads; the others are skipped while parsing.
+const run::JournalFields kAuditFields = {"adapter", "suite", "sample", "error", "output", "scores"};
 
 // The audit rates, each with what it measures in French and English.
 struct AuditMetric {
@@ -170,7 +172,7 @@ class SectionBuilder {
       journal_missing_ = true;  // a summary alone still gives the rates
       return;
     }
-    ForEachResult(run_.run_folder, [&](const nlohmann::json& record, std::size_t) {
+    ForEachResult(run_.run_folder, kAuditFields, [&](const nlohmann::json& record, std::string_view, std::size_t) {
       if (!record.at("error").is_null()) return;
       const Cell cell{record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()};
       const auto& scores = record.at("scores");

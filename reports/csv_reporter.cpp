@@ -33,6 +33,10 @@ const std::vector<std::string> kFixedColumns = {
     "output_tokens", "energy_joules", "energy_measured", "energy_method", "recorded",         "failed",
     "error_rate",    "end_to_end_p50_ms", "end_to_end_p95_ms"};
 
+// The fields of a result line the rows show; the others are skipped while parsing.
+const run::JournalFields kResultFields = {"adapter", "suite", "sample", "repeat", "error",
+                                          "output",  "timing", "usage", "energy", "scores"};
+
 class Table {
  public:
   Table(std::ostream& out, std::vector<std::string> metrics) : out_(&out), metrics_(std::move(metrics)) {}
@@ -134,7 +138,7 @@ void CsvReporter::Write(const RunDocuments& run, Language /*language: CSV is dat
   } catch (const nlohmann::ordered_json::exception& error) {
     throw std::runtime_error(fmt::format("{}/summary.json: missing or malformed field: {}", run.run_folder, error.what()));
   }
-  ForEachResult(run.run_folder, [&](const nlohmann::json& record, std::size_t line) {
+  ForEachResult(run.run_folder, kResultFields, [&](const nlohmann::json& record, std::string_view, std::size_t line) {
     try {
       auto row = table.EmptyRow();
       row[kRecord] = "result";

@@ -87,9 +87,12 @@ void AddDatasetFields(const nlohmann::ordered_json& suite, std::vector<SampleRow
   }
 }
 
+// What Select reads of every line; a kept line is parsed whole for its row.
+const run::JournalFields kSelectionFields = {"adapter", "suite", "error", "served_model"};
+
 // Counts `record` in its cell and keeps it when it is among the cell's first
 // samples or, beyond those, among its first failures.
-void Select(const nlohmann::json& record, const SampleLimits& limits,
+void Select(const nlohmann::json& record, std::string_view text, const SampleLimits& limits,
             std::map<std::pair<std::string, std::string>, std::size_t>& failures_shown, SampleSelection& selection) {
   const auto adapter = record.at("adapter").get<std::string>();
   const auto key = std::make_pair(adapter, record.at("suite").get<std::string>());
@@ -109,7 +112,7 @@ void Select(const nlohmann::json& record, const SampleLimits& limits,
       ++failures_shown[key];
     }
     ++counts.shown;
-    selection.rows.push_back(MakeRow(record, limits.max_text_bytes));
+    selection.rows.push_back(MakeRow(nlohmann::json::parse(text), limits.max_text_bytes));
   }
 }
 
@@ -138,14 +141,15 @@ std::string CutText(const std::string& text, std::size_t max_bytes) {
 SampleSelection SelectSamples(const RunDocuments& run, const SampleLimits& limits) {
   SampleSelection selection;
   std::map<std::pair<std::string, std::string>, std::size_t> failures_shown;
-  ForEachResult(run.run_folder, [&](const nlohmann::json& record, std::size_t line) {
+  const auto select = [&](const nlohmann::json& record, std::string_view text, std::size_t line) {
     try {
-      Select(record, limits, failures_shown, selection);
+      Select(record, text, limits, failures_shown, selection);
     } catch (const nlohmann::json::exception& error) {
       throw std::runtime_error(
           fmt::format("{}/results.jsonl:{}: missing or malformed field: {}", run.run_folder, line, error.what()));
     }
-  });
+  };
+  ForEachResult(run.run_folder, kSelectionFields, select);
   // Cells in the summary's order (plan order), journal order inside a cell.
   std::map<std::pair<std::string, std::string>, std::size_t> cell_order;
   for (const auto& result : run.summary.at("results")) {

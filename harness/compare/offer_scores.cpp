@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/line_reader.hpp"
+#include "etalon/run/journal_reader.hpp"
 
 namespace etalon::compare {
 
@@ -39,7 +40,7 @@ void ReadOfferScores(const CompareRun& run, const ScoreRequest& request, std::ma
       continue;
     }
     try {
-      const auto record = nlohmann::json::parse(line);
+      const auto record = run::ParseJournalLine(line, {"adapter", "suite", "sample", "repeat", "error", "scores"});
       const auto offer = request.offer_of_adapter.find(record.at("adapter").get<std::string>());
       const auto suite = request.metrics_of_suite.find(record.at("suite").get<std::string>());
       if (offer == request.offer_of_adapter.end() || suite == request.metrics_of_suite.end() ||

@@ -1,6 +1,9 @@
 #include "etalon/dataset/jsonl_dataset.hpp"
 
-#include <unordered_map>
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -87,9 +90,31 @@ JsonlDataset::Read JsonlDataset::Next(core::Sample& sample, core::Diagnostic& pr
   return Read::kEnd;
 }
 
-DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostics,
-                          const std::function<void(const core::Sample&, core::Diagnostics&)>& check_sample,
-                          std::size_t max_diagnostics, const std::function<bool(const core::Sample&)>& include) {
+namespace {
+
+using SampleCheck = std::function<void(const core::Sample&, core::Diagnostics&)>;
+using SampleFilter = std::function<bool(const core::Sample&)>;
+
+// The 64-bit digests of the ids seen more than once, sorted, from every id's
+// digest; `digests` is consumed so its memory goes back before the run.
+std::vector<std::uint64_t> RepeatedDigests(std::vector<std::uint64_t> digests) {
+  std::sort(digests.begin(), digests.end());
+  std::vector<std::uint64_t> repeated;
+  for (std::size_t i = 1; i < digests.size(); ++i) {
+    if (digests[i] == digests[i - 1] && (repeated.empty() || repeated.back() != digests[i])) {
+      repeated.push_back(digests[i]);
+    }
+  }
+  return repeated;
+}
+
+// One pass over the file. Every good sample's id digest goes to
+// `id_digests` when given. With `repeated`, the ids whose digest is in it
+// are tracked by their text, so the second and later lines of an id are
+// reported as duplicates naming the first: only those ids are held.
+DatasetCheck CheckPass(const std::string& path, core::Diagnostics& diagnostics, const SampleCheck& check_sample,
+                       std::size_t max_diagnostics, const SampleFilter& include,
+                       const std::vector<std::uint64_t>* repeated, std::vector<std::uint64_t>* id_digests) {
   DatasetCheck check;
   core::Sha256 hash;
   JsonlDataset dataset(path, &hash);
@@ -103,8 +128,7 @@ DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostic
       diagnostics.push_back(std::move(problem));
     }
   };
-  // Digests, not ids, so memory stays at 24 bytes a sample however long the ids.
-  std::unordered_map<core::KeyDigest, std::size_t, core::KeyDigestHash> first_line_of_id;
+  std::map<std::string, std::size_t, std::less<>> first_line_of_repeated_id;
   core::Sample sample;
   core::Diagnostic problem;
   core::Diagnostics sample_problems;
@@ -118,11 +142,18 @@ DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostic
       report(problem);
       continue;
     }
-    const auto [where, inserted] = first_line_of_id.emplace(core::DigestKey(sample.id), sample.line);
-    if (!inserted) {
-      ++check.bad_lines;
-      report({path, sample.line, "id", fmt::format("duplicate id '{}' (first seen on line {})", sample.id, where->second)});
-      continue;
+    const auto digest = core::DigestKey(sample.id).high;
+    if (id_digests != nullptr) {
+      id_digests->push_back(digest);
+    }
+    if (repeated != nullptr && std::binary_search(repeated->begin(), repeated->end(), digest)) {
+      const auto [where, inserted] = first_line_of_repeated_id.emplace(sample.id, sample.line);
+      if (!inserted) {
+        ++check.bad_lines;
+        report({path, sample.line, "id",
+                fmt::format("duplicate id '{}' (first seen on line {})", sample.id, where->second)});
+        continue;
+      }
     }
     if (include && !include(sample)) {
       continue;  // ids still count for duplicates: the file is one dataset
@@ -149,6 +180,24 @@ DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostic
   }
   check.sha256 = hash.HexDigest();
   return check;
+}
+
+}  // namespace
+
+DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostics, const SampleCheck& check_sample,
+                          std::size_t max_diagnostics, const SampleFilter& include) {
+  // Duplicate ids without a table of every id: 8 bytes an id, sorted once and
+  // freed. Only when some digest repeats is the file read again, tracking
+  // just those ids by their text, so the report names both lines exactly.
+  const std::size_t first = diagnostics.size();
+  std::vector<std::uint64_t> id_digests;
+  auto check = CheckPass(path, diagnostics, check_sample, max_diagnostics, include, nullptr, &id_digests);
+  const auto repeated = RepeatedDigests(std::move(id_digests));
+  if (repeated.empty()) {
+    return check;
+  }
+  diagnostics.resize(first);
+  return CheckPass(path, diagnostics, check_sample, max_diagnostics, include, &repeated, nullptr);
 }
 
 }  // namespace etalon::dataset

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/line_reader.hpp"
+#include "etalon/run/journal_reader.hpp"
 #include "etalon/stats/paired_test.hpp"
 
 namespace etalon::gate {
@@ -63,7 +64,7 @@ std::map<std::string, double> SampleValues(const std::string& results_path, cons
       continue;
     }
     try {
-      const auto record = nlohmann::json::parse(line);
+      const auto record = run::ParseJournalLine(line, {"adapter", "suite", "sample", "error", "scores"});
       if (record.at("adapter") != adapter || record.at("suite") != suite || !record.at("error").is_null()) {
         continue;
       }

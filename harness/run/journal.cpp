@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/line_reader.hpp"
+#include "etalon/run/journal_reader.hpp"
 
 namespace etalon::run {
 
@@ -33,8 +34,8 @@ void SyncParentFolder(const std::string& path) {
 
 }  // namespace
 
-Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync)
-    : path_(std::move(path)), sync_(sync) {
+Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync, KeyGuard guard)
+    : path_(std::move(path)), sync_(sync), guard_(guard) {
   if (resume) {
     LoadExisting(warnings);
   }
@@ -79,8 +80,10 @@ void Journal::LoadExisting(std::vector<std::string>& warnings) {
     }
     good_bytes += line.size() + 1;
     try {
-      const auto record = nlohmann::json::parse(line);
-      done_.insert(core::DigestKey(KeyOf(record).Canonical()));
+      const auto record = ParseJournalLine(line, {"adapter", "suite", "sample", "repeat"});
+      if (done_.insert(core::DigestKey(KeyOf(record).Canonical())).second) {
+        ++lines_;
+      }
     } catch (const nlohmann::json::exception& error) {
       throw JournalError(fmt::format("{}:{}: not a result line ({}); the journal is damaged", path_,
                                      reader.line_number(), error.what()));
@@ -99,7 +102,7 @@ bool Journal::Contains(const core::RunKey& key) const {
 
 std::size_t Journal::size() const {
   std::lock_guard lock(mutex_);
-  return done_.size();
+  return lines_;
 }
 
 bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& record) {
@@ -110,7 +113,7 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
   if (!failure_.empty()) {
     throw JournalError(failure_);  // the first failure's cause, whichever thread reports it
   }
-  if (!done_.insert(digest).second) {
+  if (guard_ == KeyGuard::kEveryKey ? !done_.insert(digest).second : done_.count(digest) > 0) {
     return false;
   }
   // One write call per line: with O_APPEND the line lands whole or not at all
@@ -130,12 +133,15 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
     Fail(digest, "fdatasync failed");
   }
   size_ += static_cast<off_t>(line.size());
+  ++lines_;
   return true;
 }
 
 void Journal::Fail(const core::KeyDigest& digest, const char* what) {
   const int error = errno;
-  done_.erase(digest);
+  if (guard_ == KeyGuard::kEveryKey) {
+    done_.erase(digest);
+  }
   // A partial line would be cut off at resume anyway; cutting it now keeps the
   // file valid for every reader. If even that fails, resume still repairs it.
   const bool cut = ::ftruncate(fd_, size_) == 0;

@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "etalon/core/line_reader.hpp"
+#include "etalon/run/journal_reader.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/stats/bootstrap.hpp"
 #include "etalon/stats/proportion_interval.hpp"
@@ -79,6 +79,11 @@ void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
   }
   accumulator.segments.push_back(std::move(row));
 }
+
+// The fields of a result line the summary reads (AddRecord, ServingFigures,
+// CostFigures): the output text and the rest are skipped while parsing.
+const run::JournalFields kRecordFields = {"adapter", "suite",  "error",  "scores", "timing",     "usage",
+                                          "energy",  "cost",   "carbon", "started_at", "completed_at"};
 
 void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config::ServiceLevels& slo) {
   ++cell.recorded;
@@ -319,27 +324,17 @@ Summary BuildSummary(const SummaryInput& input) {
     }
   }
 
-  core::LineReader reader(input.journal_path);
-  if (!reader.is_open()) {
-    throw std::runtime_error(fmt::format("{}: cannot read the journal", input.journal_path));
-  }
-  std::string line;
-  while (reader.Next(line)) {
-    if (line.empty()) {
-      continue;
-    }
-    nlohmann::json record;
+  run::ForEachJournalLine(input.journal_path, [&](const std::string& line, std::size_t number) {
     try {
-      record = nlohmann::json::parse(line);
+      const auto record = run::ParseJournalLine(line, kRecordFields);
       const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
       if (found != cells.end()) {
         AddRecord(found->second, record, input.plan->slo);
       }
     } catch (const nlohmann::json::exception& error) {
-      throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input.journal_path, reader.line_number(),
-                                           error.what()));
+      throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input.journal_path, number, error.what()));
     }
-  }
+  });
 
   Summary summary;
   auto& totals = summary.totals;

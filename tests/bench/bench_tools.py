@@ -188,8 +188,10 @@ def cmd_sample_run(args):
 
 def rss_growth(samples, total):
     """Least-squares slope of RSS over samples done, in MiB per 100,000 samples,
-    over the second half of the run (after start-up and first allocations)."""
-    points = [(s["samples_done"], s["rss_mib"]) for s in samples if s["samples_done"] >= total / 2]
+    over the second half of the run (after start-up and first allocations).
+    Samples taken once every result is written (summary, reports) are left
+    out: their RSS is the post-run peak, all at x = total, not a slope."""
+    points = [(s["samples_done"], s["rss_mib"]) for s in samples if total / 2 <= s["samples_done"] < total]
     if len(points) < 3:
         return None
     mean_x = statistics.fmean(x for x, _ in points)

@@ -85,3 +85,52 @@ TEST_CASE("CheckDataset caps the problems it lists but counts them all", "[datas
   REQUIRE(diagnostics.size() == 11);
   CHECK_THAT(diagnostics.back().message, Catch::Contains("120 bad lines in all"));
 }
+
+// Duplicates are found from sorted id digests, then named on a second read:
+// an id seen three times, among many, names its first line each time, and
+// the second read leaves no trace of the first (counts, problems).
+TEST_CASE("CheckDataset names the first line of an id repeated among many, once per repeat", "[dataset]") {
+  etalon::testing::TempDir dir;
+  std::string content;
+  for (int i = 0; i < 3000; ++i) {
+    content += "{\"id\": \"s" + std::to_string(i) + "\", \"input\": \"x\"}\n";
+  }
+  content += "{\"id\": \"s1500\", \"input\": \"again\"}\n";  // line 3001
+  content += "{\"id\": \"s7\", \"input\": \"again\"}\n";     // line 3002
+  content += "{\"id\": \"s1500\", \"input\": \"third\"}\n";  // line 3003
+  content += "{\"id\": \"s3000\"}\n";                       // line 3004: no input
+  const auto path = dir.Write("d.jsonl", content);
+  etalon::core::Diagnostics diagnostics{{"elsewhere", 1, "", "kept"}};
+  const auto check = CheckDataset(
+      path, diagnostics,
+      [&](const etalon::core::Sample& sample, etalon::core::Diagnostics& problems) {
+        if (!sample.fields.contains("input")) {
+          problems.push_back({path, sample.line, "input", "is required"});
+        }
+      },
+      50);
+  CHECK(check.samples == 3000);
+  CHECK(check.bad_lines == 4);
+  REQUIRE(diagnostics.size() == 5);
+  CHECK(diagnostics[0].ToString() == "elsewhere:1: kept");
+  CHECK(diagnostics[1].ToString() == path + ":3001: field 'id': duplicate id 's1500' (first seen on line 1501)");
+  CHECK(diagnostics[2].ToString() == path + ":3002: field 'id': duplicate id 's7' (first seen on line 8)");
+  CHECK(diagnostics[3].ToString() == path + ":3003: field 'id': duplicate id 's1500' (first seen on line 1501)");
+  CHECK(diagnostics[4].ToString() == path + ":3004: field 'input': is required");
+}
+
+TEST_CASE("An id repeated on a line the suite leaves out is still a duplicate", "[dataset]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("d.jsonl",
+                              "{\"id\": \"a\", \"lang\": \"fr\"}\n"
+                              "{\"id\": \"b\", \"lang\": \"en\"}\n"
+                              "{\"id\": \"b\", \"lang\": \"fr\"}\n");
+  etalon::core::Diagnostics diagnostics;
+  const auto check = CheckDataset(path, diagnostics, {}, 50, [](const etalon::core::Sample& sample) {
+    return sample.fields.at("lang") == "fr";
+  });
+  CHECK(check.samples == 1);
+  CHECK(check.bad_lines == 1);
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].ToString() == path + ":3: field 'id': duplicate id 'b' (first seen on line 2)");
+}

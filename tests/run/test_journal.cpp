@@ -47,6 +47,22 @@ TEST_CASE("Reopening for resume knows the keys already done", "[run]") {
   CHECK_FALSE(reopened.Append({"a", "s", "x", 0}, Record({"a", "s", "x", 0})));
 }
 
+TEST_CASE("A journal guarding only resumed keys refuses those and counts every line", "[run]") {
+  etalon::testing::TempDir dir;
+  std::vector<std::string> warnings;
+  const auto path = dir.Path("results.jsonl");
+  {
+    Journal journal(path, false, warnings);
+    journal.Append({"a", "s", "x", 0}, Record({"a", "s", "x", 0}));
+  }
+  Journal reopened(path, true, warnings, etalon::run::LineSync::kNone, etalon::run::KeyGuard::kResumedKeys);
+  CHECK(reopened.Contains({"a", "s", "x", 0}));
+  CHECK_FALSE(reopened.Append({"a", "s", "x", 0}, Record({"a", "s", "x", 0})));
+  CHECK(reopened.Append({"a", "s", "y", 0}, Record({"a", "s", "y", 0})));
+  CHECK_FALSE(reopened.Contains({"a", "s", "y", 0}));  // not held: the runner never issues it again
+  CHECK(reopened.size() == 2);
+}
+
 TEST_CASE("A torn last line is cut off with a warning and its key is redone", "[run]") {
   etalon::testing::TempDir dir;
   const auto complete = Record({"a", "s", "x", 0}).dump() + "\n";

@@ -7,7 +7,9 @@
 #include <set>
 #include <thread>
 
+#include "etalon/run/planned_keys.hpp"
 #include "etalon/run/runner.hpp"
+#include "etalon/run/shard.hpp"
 #include "support/temp_dir.hpp"
 
 using etalon::core::Adapter;
@@ -22,7 +24,8 @@ enum class Behaviour { kAnswerAfterDelay, kAnswerLate, kThrow };
 // Answers with the prompt on its own thread; records how many requests were in flight at once.
 class ScriptedAdapter final : public Adapter {
  public:
-  ScriptedAdapter(Behaviour behaviour, std::chrono::milliseconds delay) : behaviour_(behaviour), delay_(delay) {}
+  ScriptedAdapter(Behaviour behaviour, std::chrono::milliseconds delay, std::string id = "scripted")
+      : id_(std::move(id)), behaviour_(behaviour), delay_(delay) {}
   ~ScriptedAdapter() override { Drain(); }
 
   const std::string& Id() const override { return id_; }
@@ -63,7 +66,7 @@ class ScriptedAdapter final : public Adapter {
   void ReportWaitBeforeSending(double milliseconds) { wait_before_sending_ms_ = milliseconds; }
 
  private:
-  std::string id_ = "scripted";
+  std::string id_;
   Behaviour behaviour_;
   std::chrono::milliseconds delay_;
   double wait_before_sending_ms_ = 0;
@@ -84,8 +87,13 @@ struct Fixture {
               "\", \"reference\": \"texte " + std::to_string(i) + "\"}\n";
     }
     dir.Write("data.jsonl", data);
-    const auto suite_path =
-        dir.Write("suite.yaml", "id: suite\ntask: chat\ndataset: data.jsonl\ntemplate: \"{{input}}\"\nmetrics: [exact_match]\n");
+    AddSuite("suite");
+  }
+
+  // Another suite over the same dataset.
+  void AddSuite(const std::string& id) {
+    const auto suite_path = dir.Write(id + ".yaml", "id: " + id + "\ntask: chat\ndataset: data.jsonl\ntemplate: "
+                                                    "\"{{input}}\"\nmetrics: [exact_match]\n");
     etalon::core::Diagnostics diagnostics;
     suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
     REQUIRE(diagnostics.empty());
@@ -101,13 +109,21 @@ struct Fixture {
   }
 };
 
-etalon::run::RunTotals RunOnce(Fixture& fixture, Adapter& adapter, etalon::run::RunnerSettings settings,
-                               bool resume = false) {
+// With the journal as `etalon run` opens it: only keys read back at resume
+// are refused, so a key the runner issued twice would show as two lines.
+etalon::run::RunTotals RunAssignments(Fixture& fixture, const std::vector<etalon::run::AdapterAssignment>& assignments,
+                                      const etalon::run::RunnerSettings& settings, bool resume = false) {
   std::vector<std::string> warnings;
-  etalon::run::Journal journal(fixture.dir.Path("results.jsonl"), resume, warnings);
+  etalon::run::Journal journal(fixture.dir.Path("results.jsonl"), resume, warnings, etalon::run::LineSync::kNone,
+                               etalon::run::KeyGuard::kResumedKeys);
   etalon::run::ProgressMeter progress(stderr, etalon::run::ProgressMeter::Mode::kQuiet, std::chrono::seconds(1));
   etalon::run::Runner runner(settings, journal, progress);
-  return runner.Run({{&adapter, {fixture.suites.front().get()}}});
+  return runner.Run(assignments);
+}
+
+etalon::run::RunTotals RunOnce(Fixture& fixture, Adapter& adapter, const etalon::run::RunnerSettings& settings,
+                               bool resume = false) {
+  return RunAssignments(fixture, {{&adapter, {fixture.suites.front().get()}}}, settings, resume);
 }
 
 }  // namespace
@@ -226,4 +242,41 @@ TEST_CASE("A wait the adapter reports before sending is queueing, taken out of t
     CHECK(timing["end_to_end_ms"].get<double>() + 50 >= 60);
     CHECK(timing["end_to_end_ms"].get<double>() < timing["queued_ms"].get<double>() + 60);
   }
+}
+
+// The journal of `etalon run` refuses only keys read back at resume: its
+// memory stays flat because the runner issues every planned key once.
+TEST_CASE("Every planned key is written exactly once across adapters, suites, repeats, a shard and a resume", "[run]") {
+  Fixture fixture(12);
+  fixture.AddSuite("other");
+  ScriptedAdapter first(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(0), "first");
+  ScriptedAdapter second(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(0), "second");
+  const std::vector<const etalon::run::PreparedSuite*> suites = {fixture.suites[0].get(), fixture.suites[1].get()};
+  const std::vector<etalon::run::AdapterAssignment> assignments = {{&first, suites}, {&second, suites}};
+  etalon::run::RunnerSettings settings;
+  settings.repeats = 3;
+  settings.concurrency = 4;
+  std::multiset<std::string> planned;
+  etalon::run::ForEachPlannedKey(assignments, std::nullopt, settings.repeats,
+                                 [&](const etalon::core::RunKey& key) { planned.insert(key.Canonical()); });
+  REQUIRE(planned.size() == 2 * 2 * 12 * 3);
+
+  const etalon::run::Shard shard{1, 2};
+  auto sharded = settings;
+  sharded.key_filter = [shard](const etalon::core::RunKey& key) { return shard.Includes(key); };
+  const auto part = RunAssignments(fixture, assignments, sharded);
+  CHECK(part.completed > 0);
+  CHECK(part.completed < planned.size());
+  const auto rest = RunAssignments(fixture, assignments, settings, true);
+  CHECK(rest.already_done == part.completed);
+  CHECK(rest.completed == planned.size() - part.completed);
+
+  std::multiset<std::string> written;
+  for (const auto& record : fixture.Records()) {
+    written.insert(etalon::core::RunKey{record["adapter"].get<std::string>(), record["suite"].get<std::string>(),
+                                         record["sample"].get<std::string>(), record["repeat"].get<int>()}
+                       .Canonical());
+  }
+  CHECK(written == planned);
+  CHECK(std::set<std::string>(planned.begin(), planned.end()).size() == planned.size());
 }

@@ -38,22 +38,31 @@ class JournalError : public std::runtime_error {
 // What Append waits for: the kernel (kNone) or the disk (kFdatasync).
 enum class LineSync { kNone, kFdatasync };
 
+// Which keys Append refuses as already written. kEveryKey holds a 16-byte
+// digest per line, growing with the journal. kResumedKeys holds only the keys
+// read back at resume, so memory stays flat during a run: for a writer that
+// never submits a key twice, as the runner (each planned key once, from
+// adapter ids, suite ids and sample ids validated unique).
+enum class KeyGuard { kEveryKey, kResumedKeys };
+
 class Journal {
  public:
   // Creates `path` (fresh run) or reopens it (resume). Throws JournalError when
   // the file cannot be opened or a complete line in it is not a result.
   // Warnings (a torn last line cut off) are appended to `warnings`.
-  Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync = LineSync::kNone);
+  Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync = LineSync::kNone,
+          KeyGuard guard = KeyGuard::kEveryKey);
   ~Journal();
   Journal(const Journal&) = delete;
   Journal& operator=(const Journal&) = delete;
 
+  // Whether the key is among those Append refuses (see KeyGuard).
   bool Contains(const core::RunKey& key) const;
-  std::size_t size() const;
+  std::size_t size() const;  // keys written: read back at resume and appended since
   const std::string& path() const { return path_; }
 
   // Writes one result line. Thread-safe. Returns false, writing nothing, when
-  // the key is already in the journal. Throws JournalError on a write error
+  // the key is already in the journal (under kResumedKeys: among the keys read back). Throws JournalError on a write error
   // (disk full...), naming the file and the cause; what the failed write left
   // is cut off, and every later Append throws the same error.
   bool Append(const core::RunKey& key, const nlohmann::ordered_json& record);
@@ -68,10 +77,12 @@ class Journal {
 
   std::string path_;
   LineSync sync_;
+  KeyGuard guard_;
   int fd_ = -1;
   off_t size_ = 0;  // the bytes of complete lines: where a failed write is cut back to
   mutable std::mutex mutex_;
   std::unordered_set<core::KeyDigest, core::KeyDigestHash> done_;
+  std::size_t lines_ = 0;
   std::string failure_;  // the first failed write's error; once set, every Append throws it
 };
 
