@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "etalon/audit/ai_act_articles.hpp"
 #include "etalon/audit/fairness_analysis.hpp"
 #include "etalon/audit/language_identifier.hpp"
 #include "etalon/core/sha256.hpp"
@@ -212,11 +213,16 @@ class SectionBuilder {
   void WriteRates() {
     if (ideal_.empty()) return;
     Heading(Say(language_, "Refus, données personnelles, injection, langue", "Refusals, personal data, injection, language"));
+    std::set<int> articles;
+    for (const auto& [suite_metric, ideal] : ideal_) {
+      for (const int article : audit::AiActArticlesOf(suite_metric.second)) articles.insert(article);
+    }
+    Tags({articles.begin(), articles.end()});
     AuditBlock table{AuditBlock::Kind::kTable,
                      Say(language_, "Taux mesurés par suite d'audit", "Rates measured by audit suite"),
                      {Say(language_, "Adaptateur", "Adapter"), "Suite", Say(language_, "Mesure", "Measure"),
                       Say(language_, "Valeur", "Value"), Say(language_, "IC 95 %", "95% CI"), "n",
-                      Say(language_, "Méthode", "Method")},
+                      Say(language_, "Méthode", "Method"), Say(language_, "Règlement IA", "AI Act")},
                      {}};
     for (const auto& result : run_.summary.at("results")) {
       const auto suite = result.at("suite").get<std::string>();
@@ -237,7 +243,8 @@ class SectionBuilder {
         }
         table.rows.push_back({result.at("adapter").get<std::string>(), suite, name,
                               Percent(figure.at("value").get<double>(), language_), interval,
-                              std::to_string(figure.at("n").get<std::size_t>()), method});
+                              std::to_string(figure.at("n").get<std::size_t>()), method,
+                              AiActArticleList(audit::AiActArticlesOf(name), language_)});
       }
     }
     blocks_.push_back(std::move(table));
@@ -266,6 +273,7 @@ class SectionBuilder {
     for (const auto& [cell, fairness] : fairness_) {
       Heading(SayFormat(language_, "Équité contrefactuelle — {} sur {}", "Counterfactual fairness — {} on {}",
                         cell.first, cell.second));
+      Tags(audit::AiActArticlesOf(audit::kFairnessAudit));
       if (!dataset_found_[cell]) {
         Paragraph(Say(language_,
                       "Jeu de données absent ou modifié depuis l'exécution : les variantes ne peuvent être comparées.",
@@ -322,6 +330,7 @@ class SectionBuilder {
     const auto model_facts = ReadModelFacts(run_.run_folder);
     if (model_facts.empty()) return;
     Heading(Say(language_, "Transparence des modèles", "Model transparency"));
+    Tags(audit::AiActArticlesOf(audit::kTransparencyAudit));
     Paragraph(Say(language_,
                   "Faits du catalogue des modèles livré avec etalon (adapters/catalog/models.yaml), chacun avec sa "
                   "source publique ; « non publié » : aucune source publique lue ne le dit.",
@@ -358,6 +367,9 @@ class SectionBuilder {
 
   void Heading(std::string text) { blocks_.push_back({AuditBlock::Kind::kHeading, std::move(text), {}, {}}); }
   void Paragraph(std::string text) { blocks_.push_back({AuditBlock::Kind::kParagraph, std::move(text), {}, {}}); }
+  void Tags(const std::vector<int>& articles) {
+    blocks_.push_back({AuditBlock::Kind::kAiActTags, AiActTagsText(articles, language_), {}, {}});
+  }
 
   const RunDocuments& run_;
   Language language_;
@@ -373,6 +385,30 @@ class SectionBuilder {
 
 }  // namespace
 
+std::string AiActArticleList(const std::vector<int>& articles, Language language) {
+  std::string list;
+  for (const int article : articles) {
+    list += (list.empty() ? "" : ", ") + SayFormat(language, "art. {}", "Art. {}", article);
+  }
+  return list;
+}
+
+std::string AiActTagsText(const std::vector<int>& articles, Language language) {
+  std::string list;
+  for (const int number : articles) {
+    const auto& article = audit::FindAiActArticle(number);
+    list += (list.empty() ? "" : Say(language, " ; ", "; ")) +
+            SayFormat(language, "art. {} ({})", "Art. {} ({})", number,
+                      Say(language, article.french_title, article.english_title));
+  }
+  return SayFormat(language,
+                   "Règlement (UE) 2024/1689 sur l'IA, articles éclairés : {}. Ces repères éclairent une évaluation "
+                   "de conformité, ils ne la certifient pas (docs/ai-act.md).",
+                   "AI Act, Regulation (EU) 2024/1689, articles informed: {}. These tags inform a conformity "
+                   "assessment; they do not certify conformity (docs/ai-act.md).",
+                   list);
+}
+
 std::vector<AuditBlock> BuildAuditSection(const RunDocuments& run, Language language) {
   return SectionBuilder(run, language).Build();
 }
@@ -382,6 +418,9 @@ void WriteAuditMarkdown(const std::vector<AuditBlock>& blocks, std::ostream& out
     switch (block.kind) {
       case AuditBlock::Kind::kHeading:
         out << "### " << EscapeMarkdownCell(block.text) << "\n\n";
+        break;
+      case AuditBlock::Kind::kAiActTags:
+        out << "> " << EscapeMarkdownCell(block.text) << "\n\n";
         break;
       case AuditBlock::Kind::kParagraph:
         out << EscapeMarkdownCell(block.text) << "\n\n";
@@ -411,6 +450,9 @@ void WriteAuditHtml(const std::vector<AuditBlock>& blocks, Language language, Ma
     switch (block.kind) {
       case AuditBlock::Kind::kHeading:
         out.Element("h3", {}, block.text);
+        break;
+      case AuditBlock::Kind::kAiActTags:
+        out.Element("p", {{"class", "ai-act"}}, block.text);
         break;
       case AuditBlock::Kind::kParagraph:
         out.Element("p", {}, block.text);
