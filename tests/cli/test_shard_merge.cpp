@@ -40,7 +40,8 @@ std::string WriteShardPlan(const TempDir& dir) {
 }
 
 // summary.json without what differs between two runs of the same plan: when
-// they ran, how long requests took, and the energy measured over that time.
+// they ran, how long requests took, the energy measured over that time, and
+// the classical floor's values per kWh and per euro computed from them.
 nlohmann::json WithoutTimings(nlohmann::json summary) {
   summary["run"].erase("started_at");
   summary["run"].erase("finished_at");
@@ -49,6 +50,15 @@ nlohmann::json WithoutTimings(nlohmann::json summary) {
     result.erase("latency_ms");
     result.erase("throughput");  // spans and rates of wall-clock time
     result.erase("energy");
+  }
+  for (auto& suite : summary["suites"]) {
+    if (!suite.contains("floor") || !suite["floor"].contains("rows")) {
+      continue;
+    }
+    for (auto& row : suite["floor"]["rows"]) {  // divided by that energy, and by server time where priced
+      row.erase("per_kwh");
+      row.erase("per_1000_eur");
+    }
   }
   return summary;
 }
