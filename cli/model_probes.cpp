@@ -10,6 +10,7 @@
 
 #include "command_line.hpp"
 #include "etalon/core/atomic_file.hpp"
+#include "etalon/reports/probe_skip_reason.hpp"
 
 namespace etalon::cli {
 
@@ -44,14 +45,6 @@ std::string ProbeSkipReason(const config::AdapterConfig& config) {
     return "image-input";
   }
   return "";
-}
-
-std::string ProbeSkipExplanation(const std::string& reason) {
-  if (reason == "local-adapter") return "local adapter: the model cannot be swapped behind it by a vendor";
-  if (reason == "not-chat-endpoint") return "not a chat endpoint: the probes are chat prompts";
-  if (reason == "image-input") return "every request carries an image: the probes have none";
-  if (reason == "probes-off") return "the plan sets model_probes: false";
-  return reason;  // a record written before reasons had codes holds the sentence itself
 }
 
 nlohmann::json AdapterConfigJson(const config::AdapterConfig& config) {
@@ -134,7 +127,7 @@ std::optional<StoredFingerprint> ReadStoredFingerprint(const std::string& folder
     const auto& not_probed = record->value("not_probed", nlohmann::ordered_json::object());
     error = not_probed.contains(adapter_id)
                 ? fmt::format("{}: adapter '{}' was not probed: {}", path, adapter_id,
-                              ProbeSkipExplanation(not_probed[adapter_id].get<std::string>()))
+                              reports::NotProbedReason(not_probed[adapter_id].get<std::string>(), reports::Language::kEnglish))
                 : fmt::format("{}: field 'adapters': no fingerprint for adapter '{}' (stored: {})", path, adapter_id,
                               known.empty() ? "none" : known);
     return std::nullopt;

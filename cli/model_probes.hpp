@@ -25,11 +25,9 @@ inline constexpr int kModelFingerprintsSchemaVersion = 1;
 std::string DefaultProbeSetPath();
 
 // Why an adapter gets no probes, as a code stored in model_fingerprints.json
-// and translated by the reports: "local-adapter", "not-chat-endpoint",
+// and worded by reports::NotProbedReason: "local-adapter", "not-chat-endpoint",
 // "image-input" ("probes-off" when the plan turns them off); empty when it gets them.
 std::string ProbeSkipReason(const config::AdapterConfig& config);
-// The English sentence for a skip code, for messages on the command line.
-std::string ProbeSkipExplanation(const std::string& reason);
 
 // True when the plan probes at least one of its adapters.
 bool NeedsProbes(const LoadedPlan& loaded);

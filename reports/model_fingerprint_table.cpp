@@ -1,5 +1,6 @@
 #include "model_fingerprint_table.hpp"
 
+#include "etalon/reports/probe_skip_reason.hpp"
 #include "report_text.hpp"
 
 namespace etalon::reports {
@@ -18,8 +19,8 @@ std::string Median(const Json& quantiles, Language language) {
   return quantiles.is_object() ? FormatNumber(quantiles.at("p50").get<double>(), 1, language) : "—";
 }
 
-// The reader's words for a skip code of model_fingerprints.json; a record
-// written before the codes holds an English sentence, shown as it is.
+}  // namespace
+
 std::string NotProbedReason(const std::string& code, Language language) {
   if (code == "local-adapter") {
     return Say(language, "adaptateur local : aucun fournisseur ne peut changer le modèle derrière lui",
@@ -38,8 +39,6 @@ std::string NotProbedReason(const std::string& code, Language language) {
   }
   return code;
 }
-
-}  // namespace
 
 TextTable ModelFingerprintTable(const Json& summary, Language language) {
   TextTable table;
@@ -75,8 +74,10 @@ TextTable ModelFingerprintTable(const Json& summary, Language language) {
          std::to_string(digest.at("tokens").at("output").get<std::int64_t>())});
   }
   for (const auto& [id, reason] : not_probed.items()) {
-    table.rows.push_back({id, SayFormat(language, "non sondé : {}", "not probed: {}", NotProbedReason(reason.get<std::string>(), language)), "—",
-                          "—", "—", "—", "—", "—"});
+    table.rows.push_back({id,
+                          SayFormat(language, "non sondé : {}", "not probed: {}",
+                                    NotProbedReason(reason.get<std::string>(), language)),
+                          "—", "—", "—", "—", "—", "—"});
   }
   return table;
 }
