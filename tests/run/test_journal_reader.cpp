@@ -1,6 +1,7 @@
-// Tests for harness/run/journal_reader.cpp: only the fields asked for are
-// built, each equal to what nlohmann::json::parse gives, and every hostile
-// line fails with nlohmann::json::parse's own error.
+// Tests for harness/run/journal_reader.cpp and its fast path,
+// harness/run/json_field_scanner.cpp: only the fields asked for are built,
+// each equal to what nlohmann::json::parse gives, and every hostile line
+// fails with nlohmann::json::parse's own error.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,11 +9,13 @@
 #include <vector>
 
 #include "etalon/run/journal_reader.hpp"
+#include "run/json_field_scanner.hpp"
 #include "support/temp_dir.hpp"
 
 using etalon::run::ForEachJournalLine;
 using etalon::run::JournalFields;
 using etalon::run::ParseJournalLine;
+using etalon::run::ScanObjectFields;
 
 namespace {
 
@@ -42,7 +45,92 @@ std::string FilteredError(const std::string& line, const JournalFields& fields) 
   return "";
 }
 
+// The fields ParseJournalLine should give for `line`, from a whole parse, or
+// the parse's error.
+std::string Expected(const std::string& line, const JournalFields& fields) {
+  try {
+    const auto full = nlohmann::json::parse(line);
+    if (!full.is_object()) {
+      return full.dump();
+    }
+    auto kept = nlohmann::json::object();
+    for (const auto field : fields) {
+      if (const auto found = full.find(std::string(field)); found != full.end()) {
+        kept[std::string(field)] = *found;
+      }
+    }
+    return kept.dump();
+  } catch (const nlohmann::json::exception& error) {
+    return error.what();
+  }
+}
+
+std::string Filtered(const std::string& line, const JournalFields& fields) {
+  try {
+    return ParseJournalLine(line, fields).dump();
+  } catch (const nlohmann::json::exception& error) {
+    return error.what();
+  }
+}
+
+// Whether the scanner vouches for `line`.
+bool Vouched(std::string_view line) {
+  return ScanObjectFields(line, [](std::string_view, std::string_view) {});
+}
+
 }  // namespace
+
+TEST_CASE("The scanner gives each top-level field's exact text, in line order", "[run][journal_reader]") {
+  const std::string line = R"( { "a" : "x\"y" , "b":[1, {"c":null}] ,"é":-0.5e+10,"d":{} } )";
+  std::vector<std::pair<std::string, std::string>> seen;
+  REQUIRE(ScanObjectFields(line, [&](std::string_view key, std::string_view value) {
+    seen.emplace_back(key, value);
+  }));
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"a", R"("x\"y")"}, {"b", R"([1, {"c":null}])"}, {"é", "-0.5e+10"}, {"d", "{}"}};
+  CHECK(seen == expected);
+  CHECK(Vouched(kRecord));
+  CHECK(Vouched("{}"));
+}
+
+TEST_CASE("The scanner leaves to nlohmann what it does not vouch for", "[run][journal_reader]") {
+  const std::string deep = R"({"a":)" + std::string(100, '[') + std::string(100, ']') + "}";
+  for (const std::string& line : std::vector<std::string>{
+           R"({"a\u0062":1})",          // an escaped key
+           R"({"a":"\ud83d\ude00"})",  // a surrogate pair
+           R"({"a":1e100})",             // an exponent that may overflow
+           R"([1])", "3", "",            // not an object
+           deep,                         // deeper than the scanner goes
+       }) {
+    INFO(line);
+    CHECK_FALSE(Vouched(line));
+    CHECK(Filtered(line, {"a"}) == Expected(line, {"a"}));
+  }
+}
+
+TEST_CASE("Every one-byte change of a line reads as a whole parse reads it", "[run][journal_reader]") {
+  // Each byte of the record replaced by each of these, or deleted: the kept
+  // fields equal the whole parse's, or both fail with the same error.
+  const std::string replacements[] = {"\"", "\\", "{", "}", "[", "]", ",", ":", "0", "1", "-", ".", "e", "E", "+",
+                                      " ", "\xC3", "\xE2\x82", "\x01", "u", "n", "x", "\\u00e9", "\\uD800", ""};
+  const JournalFields fields = {"adapter", "scores", "timing", "neg"};
+  std::size_t vouched = 0;
+  std::size_t checked = 0;
+  for (std::size_t at = 0; at < kRecord.size(); ++at) {
+    for (const auto& replacement : replacements) {
+      const auto line = kRecord.substr(0, at) + replacement + kRecord.substr(at + 1);
+      if (Vouched(line)) ++vouched;
+      ++checked;
+      const auto expected = Expected(line, fields);
+      const auto filtered = Filtered(line, fields);
+      if (filtered != expected) {
+        FAIL_CHECK(line << "\n  got      " << filtered << "\n  expected " << expected);
+      }
+    }
+  }
+  CHECK(checked > 10'000);
+  CHECK(vouched > checked / 10);  // the fast path is taken, not only the fallback
+}
 
 TEST_CASE("A journal line keeps only the fields asked for, each as parse builds it", "[run][journal_reader]") {
   const auto full = nlohmann::json::parse(kRecord);

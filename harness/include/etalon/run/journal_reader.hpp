@@ -1,8 +1,9 @@
 // Reads result lines of results.jsonl for the passes after a run (summary,
-// reports) without building what they do not read: a line is parsed through
-// nlohmann's SAX interface, and only the top-level fields a consumer names
-// become JSON values; the others (the output text, hashes, time stamps...)
-// are scanned and dropped. Errors are nlohmann's own, as from
+// reports) without building what they do not read: only the top-level fields
+// a consumer names become JSON values. A line is first scanned without being
+// built (run/json_field_scanner.hpp), the wanted values parsed from their own
+// text; a line the scanner does not vouch for goes through nlohmann's SAX
+// interface, with the same result. Errors are nlohmann's own, as from
 // nlohmann::json::parse, so every consumer reports a bad line as before.
 #pragma once
 

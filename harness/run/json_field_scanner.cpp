@@ -1,0 +1,224 @@
+#include "run/json_field_scanner.hpp"
+
+#include <cstddef>
+
+namespace etalon::run {
+
+namespace {
+
+// Deeper values go to nlohmann, whose parser needs no stack of its own.
+constexpr int kMaxDepth = 64;
+// Far below the 309 digits a double overflows at.
+constexpr std::size_t kMaxNumberLength = 64;
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  std::size_t position() const { return at_; }
+  bool AtEnd() const { return at_ == text_.size(); }
+  char Peek() const { return AtEnd() ? '\0' : text_[at_]; }
+
+  void SkipSpace() {
+    while (!AtEnd() && IsSpace(text_[at_])) ++at_;
+  }
+
+  bool Take(char c) {
+    SkipSpace();
+    if (Peek() != c) return false;
+    ++at_;
+    return true;
+  }
+
+  // A string token from its opening quote; `plain` tells that it held no
+  // escape, so that its bytes between the quotes are its value.
+  bool String(bool& plain) {
+    plain = true;
+    if (Peek() != '"') return false;
+    ++at_;
+    while (!AtEnd()) {
+      const unsigned char c = Byte(text_[at_]);
+      if (c == '"') {
+        ++at_;
+        return true;
+      }
+      if (c < 0x20) return false;
+      if (c == '\\') {
+        plain = false;
+        if (!Escape()) return false;
+      } else if (c >= 0x80) {
+        if (!Utf8Sequence()) return false;
+      } else {
+        ++at_;
+      }
+    }
+    return false;
+  }
+
+  bool Value(int depth) {
+    SkipSpace();
+    switch (Peek()) {
+      case '"': {
+        bool plain = true;
+        return String(plain);
+      }
+      case '{':
+        return Object(depth + 1);
+      case '[':
+        return Array(depth + 1);
+      case 't':
+        return Literal("true");
+      case 'f':
+        return Literal("false");
+      case 'n':
+        return Literal("null");
+      default:
+        return Number();
+    }
+  }
+
+ private:
+  bool Escape() {
+    ++at_;  // the backslash
+    if (AtEnd()) return false;
+    const char kind = text_[at_++];
+    switch (kind) {
+      case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+        return true;
+      case 'u': {
+        if (text_.size() - at_ < 4) return false;
+        unsigned code = 0;
+        for (int i = 0; i < 4; ++i) {
+          const char h = text_[at_++];
+          if (!IsHex(h)) return false;
+          code = code * 16 + static_cast<unsigned>(IsDigit(h) ? h - '0' : (h | 0x20) - 'a' + 10);
+        }
+        return code < 0xD800 || code > 0xDFFF;  // surrogate pairs: nlohmann checks them
+      }
+      default:
+        return false;
+    }
+  }
+
+  // One well-formed UTF-8 sequence (Unicode 15, table 3-7), as nlohmann accepts.
+  bool Utf8Sequence() {
+    const unsigned char lead = Byte(text_[at_]);
+    int continuation = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      continuation = 1;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      continuation = 2;
+      if (lead == 0xE0) low = 0xA0;
+      if (lead == 0xED) high = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      continuation = 3;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;
+    } else {
+      return false;
+    }
+    if (text_.size() - at_ <= static_cast<std::size_t>(continuation)) return false;
+    ++at_;
+    for (int i = 0; i < continuation; ++i) {
+      const unsigned char c = Byte(text_[at_++]);
+      if (c < low || c > high) return false;
+      low = 0x80;
+      high = 0xBF;
+    }
+    return true;
+  }
+
+  bool Literal(std::string_view word) {
+    if (text_.substr(at_, word.size()) != word) return false;
+    at_ += word.size();
+    return true;
+  }
+
+  bool Digits() {
+    const auto start = at_;
+    while (!AtEnd() && IsDigit(text_[at_])) ++at_;
+    return at_ > start;
+  }
+
+  // JSON's number grammar. An exponent of three digits or more, or a long
+  // run of digits, may overflow a double, which nlohmann reports as an
+  // error: not vouched for.
+  bool Number() {
+    const auto start = at_;
+    if (Peek() == '-') ++at_;
+    if (Peek() == '0') {
+      ++at_;
+    } else if (!Digits()) {
+      return false;
+    }
+    if (Peek() == '.') {
+      ++at_;
+      if (!Digits()) return false;
+    }
+    if (Peek() == 'e' || Peek() == 'E') {
+      ++at_;
+      if (Peek() == '+' || Peek() == '-') ++at_;
+      const auto exponent = at_;
+      if (!Digits() || at_ - exponent > 2) return false;
+    }
+    return at_ - start <= kMaxNumberLength;
+  }
+
+  bool Object(int depth) {
+    if (depth > kMaxDepth) return false;
+    ++at_;  // {
+    if (Take('}')) return true;
+    do {
+      SkipSpace();
+      bool plain = true;
+      if (!String(plain) || !Take(':') || !Value(depth)) return false;
+    } while (Take(','));
+    return Take('}');
+  }
+
+  bool Array(int depth) {
+    if (depth > kMaxDepth) return false;
+    ++at_;  // [
+    if (Take(']')) return true;
+    do {
+      if (!Value(depth)) return false;
+    } while (Take(','));
+    return Take(']');
+  }
+
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+bool ScanObjectFields(std::string_view line, const std::function<void(std::string_view key, std::string_view value)>& field) {
+  Scanner scanner(line);
+  if (!scanner.Take('{')) return false;
+  if (!scanner.Take('}')) {
+    do {
+      scanner.SkipSpace();
+      const auto key_start = scanner.position();
+      bool plain = true;
+      if (!scanner.String(plain) || !plain) return false;
+      const auto key = line.substr(key_start + 1, scanner.position() - key_start - 2);
+      if (!scanner.Take(':')) return false;
+      scanner.SkipSpace();
+      const auto value_start = scanner.position();
+      if (!scanner.Value(1)) return false;
+      field(key, line.substr(value_start, scanner.position() - value_start));
+    } while (scanner.Take(','));
+    if (!scanner.Take('}')) return false;
+  }
+  scanner.SkipSpace();
+  return scanner.AtEnd();
+}
+
+}  // namespace etalon::run
