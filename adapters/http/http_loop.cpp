@@ -2,10 +2,17 @@
 
 #include <curl/curl.h>
 #include <fmt/format.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
 
 namespace etalon::adapters::http {
 
@@ -14,6 +21,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr std::chrono::milliseconds kMaxPollWait{1000};
+constexpr int kMaxEvents = 256;
 constexpr const char* kUserAgent = "etalon/0.1";
 
 CURLM* Multi(void* multi) { return static_cast<CURLM*>(multi); }
@@ -111,11 +119,52 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
   return bytes;
 }
 
+// libcurl tells which sockets to watch for what; the loop keeps them in its
+// epoll set, so a wake-up costs the sockets that are ready, not all of them.
+int OnSocket(CURL* /*easy*/, curl_socket_t socket, int what, void* user, void* /*socket_user*/) {
+  const int epoll_fd = *static_cast<int*>(user);
+  if (what == CURL_POLL_REMOVE) {
+    epoll_ctl(epoll_fd, EPOLL_CTL_DEL, socket, nullptr);
+    return 0;
+  }
+  epoll_event event{};
+  event.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0U) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0U);
+  event.data.fd = socket;
+  if (epoll_ctl(epoll_fd, EPOLL_CTL_MOD, socket, &event) != 0 && errno == ENOENT) {
+    epoll_ctl(epoll_fd, EPOLL_CTL_ADD, socket, &event);
+  }
+  return 0;
+}
+
+// libcurl asks to be called back after `timeout_ms` (-1: no timer).
+int OnTimer(CURLM* /*multi*/, long timeout_ms, void* user) {
+  auto& deadline = *static_cast<std::optional<Clock::time_point>*>(user);
+  if (timeout_ms < 0) {
+    deadline.reset();
+  } else {
+    deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+  }
+  return 0;
+}
+
 }  // namespace
 
 HttpLoop::HttpLoop() : multi_(nullptr) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
+  epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
+  wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (epoll_fd_ < 0 || wake_fd_ < 0) {
+    throw std::runtime_error(fmt::format("HTTP loop: cannot create its epoll or event descriptor: {}", std::strerror(errno)));
+  }
+  epoll_event wake{};
+  wake.events = EPOLLIN;
+  wake.data.fd = wake_fd_;
+  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
   multi_ = curl_multi_init();
+  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETFUNCTION, OnSocket);
+  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETDATA, &epoll_fd_);
+  curl_multi_setopt(Multi(multi_), CURLMOPT_TIMERFUNCTION, OnTimer);
+  curl_multi_setopt(Multi(multi_), CURLMOPT_TIMERDATA, &curl_deadline_);
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -124,7 +173,7 @@ HttpLoop::~HttpLoop() {
     const std::lock_guard lock(submit_mutex_);
     stopping_ = true;
   }
-  curl_multi_wakeup(Multi(multi_));
+  Wake();
   thread_.join();
   for (auto& [pointer, call] : calls_) {
     if (call->easy != nullptr) {
@@ -133,6 +182,14 @@ HttpLoop::~HttpLoop() {
   }
   calls_.clear();
   curl_multi_cleanup(Multi(multi_));
+  close(wake_fd_);
+  close(epoll_fd_);
+}
+
+void HttpLoop::Wake() {
+  const std::uint64_t one = 1;
+  // Cannot fail but by overflowing the counter, when the loop is awake anyway.
+  [[maybe_unused]] const auto written = write(wake_fd_, &one, sizeof one);
 }
 
 void HttpLoop::Submit(HttpClient& client, HttpRequest request, HttpDone done) {
@@ -144,7 +201,7 @@ void HttpLoop::Submit(HttpClient& client, HttpRequest request, HttpDone done) {
     const std::lock_guard lock(submit_mutex_);
     submitted_.push_back(std::move(call));
   }
-  curl_multi_wakeup(Multi(multi_));
+  Wake();
 }
 
 void HttpLoop::Start(Call& call) {
@@ -266,22 +323,29 @@ void HttpLoop::FinishAttempt(Call& call, int curl_code) {
   completions_.Post([finished] { finished->done(std::move(finished->result)); });
 }
 
-void HttpLoop::CheckFirstByteTimeouts() {
+std::optional<HttpLoop::Clock::time_point> HttpLoop::ExpireFirstBytes() {
   const auto now = Clock::now();
+  std::optional<Clock::time_point> next;
   std::vector<Call*> expired;
   for (const auto& [pointer, call] : calls_) {
-    if (call->easy != nullptr && !call->result.first_byte_at &&
-        now - call->result.sent_at >= call->client->settings().first_byte_timeout) {
+    if (call->easy == nullptr || call->result.first_byte_at) {
+      continue;
+    }
+    const auto deadline = call->result.sent_at + call->client->settings().first_byte_timeout;
+    if (deadline <= now) {
       expired.push_back(pointer);
+    } else if (!next || deadline < *next) {
+      next = deadline;
     }
   }
   for (auto* call : expired) {
     call->first_byte_timed_out = true;
     FinishAttempt(*call, CURLE_OPERATION_TIMEDOUT);
   }
+  return next;
 }
 
-std::chrono::milliseconds HttpLoop::PollTimeout() const {
+std::chrono::milliseconds HttpLoop::WaitUntilDue(std::optional<Clock::time_point> first_byte_deadline) const {
   const auto now = Clock::now();
   auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(kMaxPollWait);
   auto until = [&](Clock::time_point deadline) {
@@ -291,15 +355,29 @@ std::chrono::milliseconds HttpLoop::PollTimeout() const {
   if (!timers_.empty()) {
     until(timers_.begin()->first);
   }
-  for (const auto& [pointer, call] : calls_) {
-    if (call->easy != nullptr && !call->result.first_byte_at) {
-      until(call->result.sent_at + call->client->settings().first_byte_timeout);
-    }
+  if (curl_deadline_) {
+    until(*curl_deadline_);
+  }
+  if (first_byte_deadline) {
+    until(*first_byte_deadline);
   }
   return wait;
 }
 
+void HttpLoop::FinishDone() {
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(Multi(multi_), &queued)) {
+    if (message->msg != CURLMSG_DONE) {
+      continue;
+    }
+    Call* call = nullptr;
+    curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &call);
+    FinishAttempt(*call, message->data.result);
+  }
+}
+
 void HttpLoop::Run() {
+  std::array<epoll_event, kMaxEvents> events{};
   for (;;) {
     std::vector<std::unique_ptr<Call>> arrived;
     {
@@ -321,18 +399,28 @@ void HttpLoop::Run() {
       Start(*call);
     }
     int running = 0;
-    curl_multi_perform(Multi(multi_), &running);
-    int queued = 0;
-    while (CURLMsg* message = curl_multi_info_read(Multi(multi_), &queued)) {
-      if (message->msg != CURLMSG_DONE) {
+    // Added handles and curl's own timeouts move on its timer.
+    if (curl_deadline_ && *curl_deadline_ <= Clock::now()) {
+      curl_deadline_.reset();
+      curl_multi_socket_action(Multi(multi_), CURL_SOCKET_TIMEOUT, 0, &running);
+      FinishDone();
+    }
+    const auto first_byte_deadline = ExpireFirstBytes();
+    const int ready = epoll_wait(epoll_fd_, events.data(), kMaxEvents,
+                                 static_cast<int>(WaitUntilDue(first_byte_deadline).count()));
+    for (int i = 0; i < ready; ++i) {
+      const auto& event = events[static_cast<std::size_t>(i)];
+      if (event.data.fd == wake_fd_) {
+        std::uint64_t count = 0;
+        [[maybe_unused]] const auto read_bytes = read(wake_fd_, &count, sizeof count);
         continue;
       }
-      Call* call = nullptr;
-      curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &call);
-      FinishAttempt(*call, message->data.result);
+      const int mask = ((event.events & EPOLLIN) != 0 ? CURL_CSELECT_IN : 0) |
+                       ((event.events & EPOLLOUT) != 0 ? CURL_CSELECT_OUT : 0) |
+                       ((event.events & (EPOLLERR | EPOLLHUP)) != 0 ? CURL_CSELECT_ERR : 0);
+      curl_multi_socket_action(Multi(multi_), event.data.fd, mask, &running);
     }
-    CheckFirstByteTimeouts();
-    curl_multi_poll(Multi(multi_), nullptr, 0, static_cast<int>(PollTimeout().count()), nullptr);
+    FinishDone();
   }
 }
 

@@ -2,7 +2,10 @@
 // HTTP request of every HTTP adapter, so connections (and HTTP/2 streams)
 // are shared and reused. Requests wait for their rate limit and their retry
 // delay on loop timers, never on a blocked thread; finished exchanges go to a
-// completion thread so parsing and scoring never stall the sockets.
+// completion thread so parsing and scoring never stall the sockets. The loop
+// uses libcurl's socket interface over epoll: a wake-up handles the sockets
+// that are ready, not every transfer in flight, which keeps the loop's cost
+// per request flat from 1 to 500 concurrent streams.
 // Proxies come from libcurl's usual environment variables (https_proxy,
 // no_proxy...); loopback servers need NO_PROXY=127.0.0.1,localhost when a
 // proxy is set.
@@ -12,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -34,20 +38,30 @@ class HttpLoop {
   void Submit(HttpClient& client, HttpRequest request, HttpDone done);
 
  private:
+  using Clock = std::chrono::steady_clock;
   struct Call;
   void Run();
+  void Wake();
   void Start(Call& call);
   void FinishAttempt(Call& call, int curl_code);
-  void CheckFirstByteTimeouts();
-  std::chrono::milliseconds PollTimeout() const;
+  // Hands every exchange libcurl has finished to FinishAttempt.
+  void FinishDone();
+  // Ends the attempts that got no byte within their first-byte timeout;
+  // returns the next such deadline.
+  std::optional<Clock::time_point> ExpireFirstBytes();
+  // How long the loop may sleep before a timer, libcurl's or a first-byte deadline is due.
+  std::chrono::milliseconds WaitUntilDue(std::optional<Clock::time_point> first_byte_deadline) const;
 
   void* multi_ = nullptr;  // CURLM*
+  int epoll_fd_ = -1;      // the sockets libcurl asks to watch, and wake_fd_
+  int wake_fd_ = -1;       // an eventfd: Submit and the destructor wake the loop
   std::mutex submit_mutex_;
   std::vector<std::unique_ptr<Call>> submitted_;
   bool stopping_ = false;
   // Loop-thread state.
   std::unordered_map<Call*, std::unique_ptr<Call>> calls_;
-  std::multimap<std::chrono::steady_clock::time_point, Call*> timers_;  // waiting for a rate limit or a retry
+  std::multimap<Clock::time_point, Call*> timers_;  // waiting for a rate limit or a retry
+  std::optional<Clock::time_point> curl_deadline_;   // when libcurl wants its timer called
   CompletionExecutor completions_;
   std::thread thread_;
 };
