@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "etalon/core/json_text.hpp"
 
 namespace etalon::adapters::anthropic {
 
@@ -74,7 +75,7 @@ nlohmann::json MessagesRequestBody(const core::Request& request, const std::stri
 
 http::VendorAnswer ReadMessage(const std::string& body) {
   http::VendorAnswer answer;
-  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const auto json = core::ParseJsonOrDiscarded(body);
   if (!json.is_object()) {
     answer.error = Invalid("the message is not a JSON object");
     return answer;
@@ -102,7 +103,7 @@ http::VendorAnswer ReadMessageStream(const http::HttpResult& result) {
   const auto events = http::StreamEvents(result);
   bool stopped = false;
   for (const auto& event : events) {
-    const auto json = nlohmann::json::parse(event.data, nullptr, false);
+    const auto json = core::ParseJsonOrDiscarded(event.data);
     if (!json.is_object()) {
       answer.error = Invalid(fmt::format("the '{}' stream event is not a JSON object", event.type));
       return answer;

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "etalon/core/json_text.hpp"
+
 namespace etalon::adapters::http {
 
 namespace {
@@ -51,7 +53,7 @@ core::Error StatusError(long status, const std::string& vendor_message) {
 }
 
 std::string ErrorBodyMessage(const std::string& body) {
-  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const auto json = core::ParseJsonOrDiscarded(body);
   if (json.is_object()) {
     const auto error = json.find("error");
     if (error != json.end() && error->is_object()) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "etalon/core/json_text.hpp"
 #include "http/media_file.hpp"
 
 namespace etalon::adapters::openai {
@@ -101,7 +102,7 @@ namespace {
 // A completion or a stream chunk: parsed, with its error, served model and
 // usage read into `answer`; std::nullopt once `answer.error` is set.
 std::optional<nlohmann::json> ReadEnvelope(const std::string& text, const char* what, http::VendorAnswer& answer) {
-  auto json = nlohmann::json::parse(text, nullptr, false);
+  auto json = core::ParseJsonOrDiscarded(text);
   if (!json.is_object()) {
     answer.error = Invalid(std::string(what) + " is not a JSON object");
     return std::nullopt;
@@ -184,7 +185,7 @@ http::VendorAnswer ReadChatStream(const http::HttpResult& result) {
 
 http::VendorAnswer ReadTranscription(const std::string& body) {
   http::VendorAnswer answer;
-  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const auto json = core::ParseJsonOrDiscarded(body);
   if (!json.is_object() || !json.contains("text") || !json["text"].is_string()) {
     answer.error = Invalid("the transcription has no text");
     return answer;

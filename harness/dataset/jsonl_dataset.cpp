@@ -9,6 +9,7 @@
 
 #include "etalon/core/identifier.hpp"
 #include "etalon/core/key_digest.hpp"
+#include "etalon/core/json_text.hpp"
 
 namespace etalon::dataset {
 
@@ -25,7 +26,7 @@ bool ParseSampleLine(const std::string& line, std::size_t line_number, const std
   problem = {path, line_number, "", ""};
   nlohmann::json object;
   try {
-    object = nlohmann::json::parse(line);
+    object = core::ParseJson(line);
   } catch (const nlohmann::json::exception& error) {
     // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 1, column N: ...",
     // or is "[json.exception.out_of_range.406] number overflow parsing '1e999'" for a number no double holds.

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/line_reader.hpp"
-#include "run/json_field_scanner.hpp"
+#include "etalon/core/json_text.hpp"
 
 namespace etalon::run {
 
@@ -110,31 +110,20 @@ class FieldFilter {
   std::size_t skip_depth_ = 0;  // containers open inside a dropped value
 };
 
-// A value the scanner validated, from its text: strings without escapes and
-// literals directly, the rest through nlohmann.
-Json ValueFromText(std::string_view text) {
-  if (text.front() == '"' && text.find('\\') == std::string_view::npos) {
-    return Json(std::string(text.substr(1, text.size() - 2)));
-  }
-  if (text == "null") return Json(nullptr);
-  if (text == "true") return Json(true);
-  if (text == "false") return Json(false);
-  return Json::parse(text);
-}
-
 }  // namespace
 
 Json ParseJournalLine(std::string_view line, const JournalFields& fields) {
   if (fields.empty()) {
     return Json::parse(line);
   }
-  // The fast path builds the wanted values from their own text; any line it
-  // does not vouch for is parsed by nlohmann below, which also names the error.
+  // The fast path builds the wanted values from their validated text; any
+  // line it does not vouch for is parsed by nlohmann below, which also names
+  // the error.
   Json wanted = Json::object();
   try {
-    const bool vouched = ScanObjectFields(line, [&](std::string_view key, std::string_view value) {
+    const bool vouched = core::ScanObjectFields(line, [&](std::string_view key, const core::ValidatedJson& value) {
       if (std::find(fields.begin(), fields.end(), key) != fields.end()) {
-        wanted[std::string(key)] = ValueFromText(value);
+        wanted[std::string(key)] = value.Build();
       }
     });
     if (vouched) {

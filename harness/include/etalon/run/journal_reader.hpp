@@ -1,7 +1,7 @@
 // Reads result lines of results.jsonl for the passes after a run (summary,
 // reports) without building what they do not read: only the top-level fields
 // a consumer names become JSON values. A line is first scanned without being
-// built (run/json_field_scanner.hpp), the wanted values parsed from their own
+// built (core/json_text.hpp), the wanted values built from their validated
 // text; a line the scanner does not vouch for goes through nlohmann's SAX
 // interface, with the same result. Errors are nlohmann's own, as from
 // nlohmann::json::parse, so every consumer reports a bad line as before.

@@ -1,8 +1,13 @@
-#include "run/json_field_scanner.hpp"
+#include "etalon/core/json_text.hpp"
 
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 
-namespace etalon::run {
+namespace etalon::core {
+
+using Json = nlohmann::json;
 
 namespace {
 
@@ -16,9 +21,13 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 unsigned char Byte(char c) { return static_cast<unsigned char>(c); }
 
-class Scanner {
+}  // namespace
+
+class JsonScanner {
  public:
-  explicit Scanner(std::string_view text) : text_(text) {}
+  explicit JsonScanner(std::string_view text) : text_(text) {}
+
+  static ValidatedJson Validated(std::string_view text) { return ValidatedJson(text); }
 
   std::size_t position() const { return at_; }
   bool AtEnd() const { return at_ == text_.size(); }
@@ -197,10 +206,146 @@ class Scanner {
   std::size_t at_ = 0;
 };
 
+namespace {
+
+// Builds a value from text the scanner has validated, as nlohmann's parser
+// would (same types: integers without a sign are unsigned, with one signed,
+// a float or an integer out of range a double; a repeated key keeps its
+// last value); strings with escapes are decoded by nlohmann.
+class ValidatedValueBuilder {
+ public:
+  explicit ValidatedValueBuilder(std::string_view text) : text_(text) {}
+
+  Json Value() {
+    SkipSpace();
+    switch (text_[at_]) {
+      case '{':
+        return Object();
+      case '[':
+        return Array();
+      case '"':
+        return Json(String());
+      case 't':
+        at_ += 4;
+        return Json(true);
+      case 'f':
+        at_ += 5;
+        return Json(false);
+      case 'n':
+        at_ += 4;
+        return Json(nullptr);
+      default:
+        return Number();
+    }
+  }
+
+ private:
+  void SkipSpace() {
+    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r')) {
+      ++at_;
+    }
+  }
+
+  // Consumes `,` and tells whether another member follows, or consumes the closing bracket.
+  bool More() {
+    SkipSpace();
+    return text_[at_++] == ',';
+  }
+
+  Json Object() {
+    ++at_;
+    Json object = Json::object();
+    SkipSpace();
+    if (text_[at_] == '}') {
+      ++at_;
+      return object;
+    }
+    do {
+      SkipSpace();
+      auto key = String();
+      SkipSpace();
+      ++at_;  // :
+      object[std::move(key)] = Value();
+    } while (More());
+    return object;
+  }
+
+  Json Array() {
+    ++at_;
+    Json array = Json::array();
+    SkipSpace();
+    if (text_[at_] == ']') {
+      ++at_;
+      return array;
+    }
+    do {
+      array.push_back(Value());
+    } while (More());
+    return array;
+  }
+
+  std::string String() {
+    const auto start = at_++;
+    bool plain = true;
+    while (text_[at_] != '"') {
+      if (text_[at_] == '\\') {
+        plain = false;
+        ++at_;  // the escaped character; a \u escape's hex digits pass as plain bytes
+      }
+      ++at_;
+    }
+    ++at_;
+    const auto token = text_.substr(start, at_ - start);
+    if (plain) {
+      return std::string(token.substr(1, token.size() - 2));
+    }
+    return Json::parse(token).get<std::string>();
+  }
+
+  Json Number() {
+    const auto start = at_;
+    bool integral = true;
+    while (at_ < text_.size()) {
+      const char c = text_[at_];
+      if (c == '.' || c == 'e' || c == 'E') {
+        integral = false;
+      } else if (!(c == '-' || c == '+' || (c >= '0' && c <= '9'))) {
+        break;
+      }
+      ++at_;
+    }
+    const auto token = text_.substr(start, at_ - start);
+    const char* first = token.data();
+    const char* last = token.data() + token.size();
+    if (integral) {
+      if (token.front() == '-') {
+        std::int64_t value = 0;
+        if (const auto [end, error] = std::from_chars(first, last, value); error == std::errc() && end == last) {
+          return Json(value);
+        }
+      } else {
+        std::uint64_t value = 0;
+        if (const auto [end, error] = std::from_chars(first, last, value); error == std::errc() && end == last) {
+          return Json(value);
+        }
+      }
+    }
+    double value = 0;
+    std::from_chars(first, last, value);  // correctly rounded, as strtod in nlohmann
+    return Json(value);
+  }
+
+  std::string_view text_;
+  std::size_t at_ = 0;
+};
+
 }  // namespace
 
-bool ScanObjectFields(std::string_view line, const std::function<void(std::string_view key, std::string_view value)>& field) {
-  Scanner scanner(line);
+Json ValidatedJson::Build() const { return ValidatedValueBuilder(text_).Value(); }
+
+bool ScanObjectFields(std::string_view text,
+                      const std::function<void(std::string_view key, const ValidatedJson& value)>& field) {
+  JsonScanner scanner(text);
   if (!scanner.Take('{')) return false;
   if (!scanner.Take('}')) {
     do {
@@ -208,12 +353,12 @@ bool ScanObjectFields(std::string_view line, const std::function<void(std::strin
       const auto key_start = scanner.position();
       bool plain = true;
       if (!scanner.String(plain) || !plain) return false;
-      const auto key = line.substr(key_start + 1, scanner.position() - key_start - 2);
+      const auto key = text.substr(key_start + 1, scanner.position() - key_start - 2);
       if (!scanner.Take(':')) return false;
       scanner.SkipSpace();
       const auto value_start = scanner.position();
       if (!scanner.Value(1)) return false;
-      field(key, line.substr(value_start, scanner.position() - value_start));
+      field(key, JsonScanner::Validated(text.substr(value_start, scanner.position() - value_start)));
     } while (scanner.Take(','));
     if (!scanner.Take('}')) return false;
   }
@@ -221,4 +366,34 @@ bool ScanObjectFields(std::string_view line, const std::function<void(std::strin
   return scanner.AtEnd();
 }
 
-}  // namespace etalon::run
+namespace {
+
+// The value of `text` when the scanner vouches for it.
+std::optional<Json> ParseVouched(std::string_view text) {
+  JsonScanner scanner(text);
+  scanner.SkipSpace();
+  const auto start = scanner.position();
+  if (!scanner.Value(0)) return std::nullopt;
+  const auto end = scanner.position();
+  scanner.SkipSpace();
+  if (!scanner.AtEnd()) return std::nullopt;
+  return JsonScanner::Validated(text.substr(start, end - start)).Build();
+}
+
+}  // namespace
+
+Json ParseJson(std::string_view text) {
+  if (auto value = ParseVouched(text)) {
+    return std::move(*value);
+  }
+  return Json::parse(text);
+}
+
+Json ParseJsonOrDiscarded(std::string_view text) {
+  if (auto value = ParseVouched(text)) {
+    return std::move(*value);
+  }
+  return Json::parse(text, nullptr, false);
+}
+
+}  // namespace etalon::core
