@@ -1,13 +1,16 @@
-// Fuzz target: a result line read by the passes after a run
-// (run::ParseJournalLine and its scanner). Whatever the bytes, the fields it
-// keeps are those of a whole nlohmann parse, or both fail with the same
-// error; any difference aborts.
+// Fuzz target: the fast JSON reader (core/json_text) against nlohmann.
+// Whatever the bytes, core::ParseJson gives nlohmann::json::parse's value or
+// error, ParseJsonOrDiscarded discards exactly what parse rejects, and a
+// result line read by the passes after a run (run::ParseJournalLine) keeps
+// the fields of a whole parse, or fails with the same error. Any difference
+// aborts.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "etalon/core/json_text.hpp"
 #include "etalon/run/journal_reader.hpp"
 
 namespace {
@@ -32,6 +35,22 @@ std::string Whole(const std::string& line) {
   }
 }
 
+std::string Parsed(const std::string& text) {
+  try {
+    return nlohmann::json::parse(text).dump();
+  } catch (const nlohmann::json::exception& error) {
+    return error.what();
+  }
+}
+
+std::string FastParsed(const std::string& text) {
+  try {
+    return etalon::core::ParseJson(text).dump();
+  } catch (const nlohmann::json::exception& error) {
+    return error.what();
+  }
+}
+
 std::string Filtered(const std::string& line) {
   try {
     return etalon::run::ParseJournalLine(line, kFields).dump();
@@ -44,7 +63,10 @@ std::string Filtered(const std::string& line) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string line(reinterpret_cast<const char*>(data), size);
-  if (Filtered(line) != Whole(line)) {
+  const auto parsed = Parsed(line);
+  const bool rejected = !nlohmann::json::accept(line);
+  if (FastParsed(line) != parsed || etalon::core::ParseJsonOrDiscarded(line).is_discarded() != rejected ||
+      Filtered(line) != Whole(line)) {
     std::abort();
   }
   return 0;
