@@ -9,15 +9,16 @@ namespace etalon::meters {
 SpendTracker::SpendTracker(config::Budget budget) : budget_(budget) {}
 
 void SpendTracker::Add(const nlohmann::ordered_json& record) {
-  double eur = 0;
-  double kwh = 0;
-  if (const auto cost = record.find("cost"); cost != record.end() && cost->is_object()) {
-    eur = cost->at("eur").get<double>();
-  }
+  std::optional<double> joules;
   if (const auto energy = record.find("energy"); energy != record.end() && energy->is_object()) {
-    kwh = energy->at("joules").get<double>() / 3.6e6;
+    joules = energy->at("joules").get<double>();
   }
-  AddSpend(eur, kwh);
+  const auto cost = record.find("cost");
+  AddResult(cost != record.end() ? *cost : nlohmann::ordered_json(nullptr), joules);
+}
+
+void SpendTracker::AddResult(const nlohmann::ordered_json& cost, std::optional<double> joules) {
+  AddSpend(cost.is_object() ? cost.at("eur").get<double>() : 0.0, joules.value_or(0.0) / 3.6e6);
 }
 
 void SpendTracker::AddSpend(double eur, double kwh) {

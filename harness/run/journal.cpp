@@ -106,7 +106,10 @@ std::size_t Journal::size() const {
 }
 
 bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& record) {
-  std::string line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return AppendLine(key, record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+bool Journal::AppendLine(const core::RunKey& key, std::string line) {
   line.push_back('\n');
   const auto digest = core::DigestKey(key.Canonical());
   std::lock_guard lock(mutex_);

@@ -1,17 +1,9 @@
 #include "etalon/run/result_record.hpp"
 
+#include "etalon/core/json_writer.hpp"
 #include "etalon/run/journal.hpp"
 
 namespace etalon::run {
-
-namespace {
-
-template <typename T>
-nlohmann::ordered_json OptionalValue(const std::optional<T>& value) {
-  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
-
-}  // namespace
 
 std::optional<double> TimePerOutputToken(const core::Response& response) {
   const auto& output_tokens = response.usage.output_tokens;
@@ -21,72 +13,101 @@ std::optional<double> TimePerOutputToken(const core::Response& response) {
   return (response.timing.end_to_end_ms - *response.timing.ttft_ms) / static_cast<double>(*output_tokens - 1);
 }
 
-nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Response& response,
-                                        const NamedScores& scores, const RecordContext& context) {
-  nlohmann::ordered_json record;
-  record["schema"] = kResultsSchemaVersion;
-  record["adapter"] = key.adapter;
-  record["suite"] = key.suite;
-  record["sample"] = key.sample;
-  record["repeat"] = key.repeat;
-  record["ok"] = !response.error.has_value();
-  record["output"] = response.text;
+std::string ResultLine(const core::RunKey& key, const core::Response& response, const NamedScores& scores,
+                       const RecordContext& context) {
+  // The fixed fields and hashes take about 700 bytes; the output and scores come on top.
+  core::JsonWriter line(768 + response.text.size());
+  line.BeginObject();
+  line.Key("schema").Integer(kResultsSchemaVersion);
+  line.Key("adapter").String(key.adapter);
+  line.Key("suite").String(key.suite);
+  line.Key("sample").String(key.sample);
+  line.Key("repeat").Integer(key.repeat);
+  line.Key("ok").Bool(!response.error.has_value());
+  line.Key("output").String(response.text);
+  line.Key("error");
   if (response.error) {
-    record["error"] = {{"kind", core::ToString(response.error->kind)},
-                       {"http_status", response.error->http_status == 0 ? nlohmann::ordered_json(nullptr)
-                                                                        : nlohmann::ordered_json(response.error->http_status)},
-                       {"message", response.error->message}};
+    line.BeginObject();
+    line.Key("kind").String(core::ToString(response.error->kind));
+    line.Key("http_status");
+    if (response.error->http_status == 0) {
+      line.Null();
+    } else {
+      line.Integer(response.error->http_status);
+    }
+    line.Key("message").String(response.error->message);
+    line.EndObject();
   } else {
-    record["error"] = nullptr;
+    line.Null();
   }
-  nlohmann::ordered_json score_object = nlohmann::ordered_json::object();
+  line.Key("scores").BeginObject();
   for (const auto& [name, score] : scores) {
-    nlohmann::ordered_json entry;
-    entry["value"] = score.error ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(score.value);
-    if (!score.statistics.empty()) {
-      entry["statistics"] = score.statistics;
-    }
-    if (!score.extracted.empty()) {
-      entry["extracted"] = score.extracted;
-    }
+    line.Key(name).BeginObject();
+    line.Key("value");
     if (score.error) {
-      entry["error"] = *score.error;
+      line.Null();
+    } else {
+      line.Number(score.value);
     }
-    score_object[name] = std::move(entry);
+    if (!score.statistics.empty()) {
+      line.Key("statistics").BeginArray();
+      for (const double statistic : score.statistics) line.Number(statistic);
+      line.EndArray();
+    }
+    if (!score.extracted.empty()) line.Key("extracted").String(score.extracted);
+    if (score.error) line.Key("error").String(*score.error);
+    line.EndObject();
   }
-  record["scores"] = std::move(score_object);
-  record["usage"] = {{"input_tokens", OptionalValue(response.usage.input_tokens)},
-                     {"output_tokens", OptionalValue(response.usage.output_tokens)},
-                     {"estimated", response.usage.estimated}};
-  record["timing"] = {{"queued_ms", response.timing.queued_ms},
-                      {"ttfb_ms", OptionalValue(response.timing.ttfb_ms)},
-                      {"ttft_ms", OptionalValue(response.timing.ttft_ms)},
-                      {"end_to_end_ms", response.timing.end_to_end_ms},
-                      {"tpot_ms", OptionalValue(TimePerOutputToken(response))},
-                      {"chunk_gaps_ms", response.timing.chunk_gaps_ms}};
+  line.EndObject();
+  line.Key("usage").BeginObject();
+  line.Key("input_tokens").Optional(response.usage.input_tokens);
+  line.Key("output_tokens").Optional(response.usage.output_tokens);
+  line.Key("estimated").Bool(response.usage.estimated);
+  line.EndObject();
+  line.Key("timing").BeginObject();
+  line.Key("queued_ms").Number(response.timing.queued_ms);
+  line.Key("ttfb_ms").Optional(response.timing.ttfb_ms);
+  line.Key("ttft_ms").Optional(response.timing.ttft_ms);
+  line.Key("end_to_end_ms").Number(response.timing.end_to_end_ms);
+  line.Key("tpot_ms").Optional(TimePerOutputToken(response));
+  line.Key("chunk_gaps_ms").BeginArray();
+  for (const double gap : response.timing.chunk_gaps_ms) line.Number(gap);
+  line.EndArray();
+  line.EndObject();
+  line.Key("energy");
   if (response.energy) {
     const auto& energy = *response.energy;
-    record["energy"] = {{"joules", energy.joules},
-                        {"measured", energy.measured},
-                        {"method", energy.method},
-                        {"low_joules", OptionalValue(energy.low_joules)},
-                        {"high_joules", OptionalValue(energy.high_joules)}};
+    line.BeginObject();
+    line.Key("joules").Number(energy.joules);
+    line.Key("measured").Bool(energy.measured);
+    line.Key("method").String(energy.method);
+    line.Key("low_joules").Optional(energy.low_joules);
+    line.Key("high_joules").Optional(energy.high_joules);
+    line.EndObject();
   } else {
-    record["energy"] = nullptr;
+    line.Null();
   }
-  record["cost"] = context.cost;
-  record["carbon"] = context.carbon;
-  record["attempts"] = response.attempts;
-  record["served_model"] = response.served_model.empty() ? nlohmann::ordered_json(nullptr)
-                                                         : nlohmann::ordered_json(response.served_model);
-  record["system_fingerprint"] = response.system_fingerprint.empty()
-                                     ? nlohmann::ordered_json(nullptr)
-                                     : nlohmann::ordered_json(response.system_fingerprint);
-  record["dataset_sha256"] = context.dataset_sha256;
-  record["prompt_sha256"] = context.prompt_sha256;
-  record["started_at"] = context.started_at;
-  record["completed_at"] = context.completed_at;
-  return record;
+  line.Key("cost").Value(context.cost);
+  line.Key("carbon").Value(context.carbon);
+  line.Key("attempts").Integer(response.attempts);
+  line.Key("served_model");
+  if (response.served_model.empty()) {
+    line.Null();
+  } else {
+    line.String(response.served_model);
+  }
+  line.Key("system_fingerprint");
+  if (response.system_fingerprint.empty()) {
+    line.Null();
+  } else {
+    line.String(response.system_fingerprint);
+  }
+  line.Key("dataset_sha256").String(context.dataset_sha256);
+  line.Key("prompt_sha256").String(context.prompt_sha256);
+  line.Key("started_at").String(context.started_at);
+  line.Key("completed_at").String(context.completed_at);
+  line.EndObject();
+  return line.Take();
 }
 
 }  // namespace etalon::run

@@ -243,10 +243,10 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
   }
   const bool failed = response.error.has_value();
   try {
-    const auto record = MakeResultRecord(in_flight->key, response, scores, context);
-    if (journal_.Append(in_flight->key, record)) {
+    if (journal_.AppendLine(in_flight->key, ResultLine(in_flight->key, response, scores, context))) {
       if (settings_.spend != nullptr) {
-        settings_.spend->Add(record);
+        settings_.spend->AddResult(context.cost,
+                                   response.energy ? std::optional<double>(response.energy->joules) : std::nullopt);
       }
       completed_.fetch_add(1);
       if (failed) {

@@ -19,6 +19,8 @@ class SpendTracker {
 
   // Adds one results.jsonl record's `cost.eur` and `energy.joules` (when present).
   void Add(const nlohmann::ordered_json& record);
+  // The same for a result before it is written: its cost (RequestCosting::Cost, or null) and energy.
+  void AddResult(const nlohmann::ordered_json& cost, std::optional<double> joules);
   // Adds every record of a journal written by earlier attempts of the run.
   void AddJournal(const std::string& journal_path);
   // Adds spending outside the journal (the model probes asked before the suites).

@@ -66,6 +66,8 @@ class Journal {
   // (disk full...), naming the file and the cause; what the failed write left
   // is cut off, and every later Append throws the same error.
   bool Append(const core::RunKey& key, const nlohmann::ordered_json& record);
+  // The same for a line already written as text (ResultLine), without its newline.
+  bool AppendLine(const core::RunKey& key, std::string line);
 
   // Reads the run key of a result line; throws nlohmann::json errors on a bad line.
   static core::RunKey KeyOf(const nlohmann::json& record);

@@ -1,4 +1,5 @@
-// Builds one results.jsonl line (schema version 1, docs/results-schema.md).
+// Writes one results.jsonl line (schema version 1, docs/results-schema.md)
+// straight to text (core/json_writer.hpp), as nlohmann would dump the record.
 // Field order is part of the format: readers may rely on it for streaming,
 // and byte-identical journals need it stable. Do not reorder.
 #pragma once
@@ -31,7 +32,8 @@ using NamedScores = std::vector<std::pair<std::string, metrics::SampleScore>>;
 // null without a TTFT or with fewer than two output tokens.
 std::optional<double> TimePerOutputToken(const core::Response& response);
 
-nlohmann::ordered_json MakeResultRecord(const core::RunKey& key, const core::Response& response,
-                                        const NamedScores& scores, const RecordContext& context);
+// The line, without its newline.
+std::string ResultLine(const core::RunKey& key, const core::Response& response, const NamedScores& scores,
+                       const RecordContext& context);
 
 }  // namespace etalon::run
