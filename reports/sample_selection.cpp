@@ -84,6 +84,10 @@ void AddDatasetFields(const nlohmann::ordered_json& suite, std::vector<SampleRow
       row->input = input;
       row->reference = reference;
     }
+    wanted.erase(found);
+    if (wanted.empty()) {
+      break;  // the rows shown are the first samples and failures: the rest of a large dataset is not read
+    }
   }
 }
 
