@@ -45,6 +45,8 @@ struct HttpResult {
   // When the last attempt was handed to libcurl: after rate-limit waits,
   // earlier attempts and their backoff, none of which is the server's latency.
   std::chrono::steady_clock::time_point sent_at{};
+  // When libcurl reported the last attempt finished, on the loop thread.
+  std::chrono::steady_clock::time_point finished_at{};
   int attempts = 0;                       // requests sent
   std::optional<core::Error> transport_error;  // no usable answer: network failure or timeout
   std::uint64_t rate_ticket = 0;          // the last attempt's admission, for correcting its token count

@@ -283,6 +283,7 @@ void HttpLoop::Start(Call& call) {
 void HttpLoop::FinishAttempt(Call& call, int curl_code) {
   const auto code = static_cast<CURLcode>(curl_code);
   const auto now = Clock::now();
+  call.result.finished_at = now;
   curl_easy_getinfo(call.easy, CURLINFO_RESPONSE_CODE, &call.result.status);
   curl_multi_remove_handle(Multi(multi_), call.easy);
   const auto& settings = call.client->settings();

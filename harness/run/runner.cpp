@@ -224,7 +224,11 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
   // wait as queueing: it belongs to neither the server's latency nor TTFT.
   const double waited_in_adapter_ms = response.timing.queued_ms;
   response.timing.queued_ms = core::MillisecondsBetween(in_flight->scheduled, in_flight->issued) + waited_in_adapter_ms;
-  response.timing.end_to_end_ms = core::MillisecondsBetween(in_flight->issued, now) - waited_in_adapter_ms;
+  // HTTP adapters stamp the answer's last byte themselves; the others end
+  // when they hand the answer back.
+  if (response.timing.end_to_end_ms <= 0) {
+    response.timing.end_to_end_ms = core::MillisecondsBetween(in_flight->issued, now) - waited_in_adapter_ms;
+  }
 
   NamedScores scores;
   if (!response.error) {

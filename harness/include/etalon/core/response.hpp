@@ -47,7 +47,10 @@ struct Timing {
   double queued_ms = 0;
   std::optional<double> ttfb_ms;      // first response byte (HTTP adapters)
   std::optional<double> ttft_ms;      // first non-empty content delta (streaming adapters)
-  double end_to_end_ms = 0;           // from sent to completion
+  // From sent to completion: the answer's last byte for adapters that stamp
+  // arrivals (HTTP), set by them; left at 0 by the others, which the runner
+  // times until they hand the answer back.
+  double end_to_end_ms = 0;
   std::vector<double> chunk_gaps_ms;  // between successive content chunks, each stamped at its first byte
 };
 
