@@ -119,22 +119,31 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
   return bytes;
 }
 
+}  // namespace
+
 // libcurl tells which sockets to watch for what; the loop keeps them in its
 // epoll set, so a wake-up costs the sockets that are ready, not all of them.
-int OnSocket(CURL* /*easy*/, curl_socket_t socket, int what, void* user, void* /*socket_user*/) {
-  const int epoll_fd = *static_cast<int*>(user);
+// A socket added to the set is marked with curl_multi_assign, which libcurl
+// hands back until it removes the socket: changes are then one call.
+int HttpLoop::WatchSocket(void* /*easy*/, int socket, int what, void* loop_pointer, void* socket_mark) {
+  auto& loop = *static_cast<HttpLoop*>(loop_pointer);
   if (what == CURL_POLL_REMOVE) {
-    epoll_ctl(epoll_fd, EPOLL_CTL_DEL, socket, nullptr);
+    epoll_ctl(loop.epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
     return 0;
   }
   epoll_event event{};
   event.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0U) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0U);
   event.data.fd = socket;
-  if (epoll_ctl(epoll_fd, EPOLL_CTL_MOD, socket, &event) != 0 && errno == ENOENT) {
-    epoll_ctl(epoll_fd, EPOLL_CTL_ADD, socket, &event);
+  if (socket_mark != nullptr) {
+    epoll_ctl(loop.epoll_fd_, EPOLL_CTL_MOD, socket, &event);
+  } else {
+    epoll_ctl(loop.epoll_fd_, EPOLL_CTL_ADD, socket, &event);
+    curl_multi_assign(Multi(loop.multi_), socket, &loop);
   }
   return 0;
 }
+
+namespace {
 
 // libcurl asks to be called back after `timeout_ms` (-1: no timer).
 int OnTimer(CURLM* /*multi*/, long timeout_ms, void* user) {
@@ -161,8 +170,8 @@ HttpLoop::HttpLoop() : multi_(nullptr) {
   wake.data.fd = wake_fd_;
   epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
   multi_ = curl_multi_init();
-  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETFUNCTION, OnSocket);
-  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETDATA, &epoll_fd_);
+  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETFUNCTION, &HttpLoop::WatchSocket);
+  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETDATA, this);
   curl_multi_setopt(Multi(multi_), CURLMOPT_TIMERFUNCTION, OnTimer);
   curl_multi_setopt(Multi(multi_), CURLMOPT_TIMERDATA, &curl_deadline_);
   thread_ = std::thread([this] { Run(); });

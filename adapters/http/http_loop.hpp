@@ -42,6 +42,8 @@ class HttpLoop {
   struct Call;
   void Run();
   void Wake();
+  // libcurl's socket callback (CURLMOPT_SOCKETFUNCTION): keeps the epoll set.
+  static int WatchSocket(void* easy, int socket, int what, void* loop, void* socket_mark);
   void Start(Call& call);
   void FinishAttempt(Call& call, int curl_code);
   // Hands every exchange libcurl has finished to FinishAttempt.
