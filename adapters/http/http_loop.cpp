@@ -210,7 +210,10 @@ void HttpLoop::Submit(HttpClient& client, HttpRequest request, HttpDone done) {
     const std::lock_guard lock(submit_mutex_);
     submitted_.push_back(std::move(call));
   }
-  Wake();
+  // A loop that is not asleep looks at the queue before it sleeps again.
+  if (sleeping_.load()) {
+    Wake();
+  }
 }
 
 void HttpLoop::Start(Call& call) {
@@ -416,8 +419,17 @@ void HttpLoop::Run() {
       FinishDone();
     }
     const auto first_byte_deadline = ExpireFirstBytes();
+    // Submit wakes the loop only while it sleeps: the flag is raised before
+    // the queue is looked at, so a request queued after that look wakes it.
+    sleeping_.store(true);
+    bool queued = false;
+    {
+      const std::lock_guard lock(submit_mutex_);
+      queued = !submitted_.empty() || stopping_;
+    }
     const int ready = epoll_wait(epoll_fd_, events.data(), kMaxEvents,
-                                 static_cast<int>(WaitUntilDue(first_byte_deadline).count()));
+                                 queued ? 0 : static_cast<int>(WaitUntilDue(first_byte_deadline).count()));
+    sleeping_.store(false);
     for (int i = 0; i < ready; ++i) {
       const auto& event = events[static_cast<std::size_t>(i)];
       if (event.data.fd == wake_fd_) {

@@ -11,6 +11,7 @@
 // proxy is set.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -60,6 +61,7 @@ class HttpLoop {
   std::mutex submit_mutex_;
   std::vector<std::unique_ptr<Call>> submitted_;
   bool stopping_ = false;
+  std::atomic<bool> sleeping_{false};  // the loop is in (or about to enter) epoll_wait
   // Loop-thread state.
   std::unordered_map<Call*, std::unique_ptr<Call>> calls_;
   std::multimap<Clock::time_point, Call*> timers_;  // waiting for a rate limit or a retry
