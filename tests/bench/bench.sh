@@ -5,7 +5,9 @@
 #               1,000 French yes/no cases, c50, against simserver.py at 20 ms
 #   load        etalon alone, 5,000 cases at c100, simserver.py at 20 ms
 #   saturation  etalon, 0 ms servers, c100: simserver.py (5,000 cases) and
-#               `etalon simulate` (--saturation-requests fixed answers)
+#               `etalon simulate` (--saturation-requests fixed answers); besides
+#               the whole process's rate, the sustained rate from the first
+#               request to the last answer (the result lines' time stamps)
 #   ttft        etalon streaming at c256 against `etalon simulate` (40 ms
 #               TTFT): |etalon's ttft_ms - the simulator log's|, p50 and p99
 #   scale       builtin:echo over --scale-samples generated samples: RSS
@@ -238,18 +240,22 @@ if [[ -n "$peers" ]] && { wants peers || wants load; }; then
   fi
 fi
 
+sustained_extra() { "$python" "$tools" sustained-rate "$work/out/results.jsonl"; }
+
 if wants saturation; then
   if [[ -n "$peers" ]]; then
     start_simserver 0
     write_plan "$work/saturation-simserver.yaml" oui-non-5000 100 "$(openai_adapter "$port" false sim-model)"
-    run_etalon "etalon 0ms saturation, simserver" "$work/saturation-simserver.yaml" $((case_count * 5)) 100 0 "$runs"
+    run_etalon "etalon 0ms saturation, simserver" "$work/saturation-simserver.yaml" $((case_count * 5)) 100 0 "$runs" \
+      sustained_extra
   fi
   "$python" "$tools" unique-dataset "$saturation_requests" "$work/unique-saturation.jsonl"
   write_suite saturation unique-saturation.jsonl question
   start_simulate "$(printf '%s\n' 'model: simulated-chat' 'answers: {mode: fixed, fixed_text: OUI}' \
     'ttft: {distribution: fixed, ms: 0}' 'itl: {distribution: fixed, ms: 0}')"
   write_plan "$work/saturation-simulate.yaml" saturation 100 "$(openai_adapter "$port" false simulated-chat)"
-  run_etalon "etalon 0ms saturation, simulate" "$work/saturation-simulate.yaml" "$saturation_requests" 100 0 "$runs"
+  run_etalon "etalon 0ms saturation, simulate" "$work/saturation-simulate.yaml" "$saturation_requests" 100 0 "$runs" \
+    sustained_extra
 fi
 
 if wants ttft; then

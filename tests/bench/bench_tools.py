@@ -4,6 +4,7 @@ the long-run RSS sampler, and the final table (Markdown), JSON and SVG plot.
 Standard library only; every figure is read from a process or a file, never
 assumed. Run by bench.sh, one subcommand per step."""
 import argparse
+import datetime
 import json
 import math
 import os
@@ -126,6 +127,29 @@ def cmd_ttft_error(args):
                       "ttft_error_mean_signed_ms": statistics.fmean(signed),
                       "ttft_error_warm_p50_ms": quantile(warm, 0.5),
                       "ttft_error_warm_p99_ms": quantile(warm, 0.99)}))
+
+
+def utc_seconds(stamp):
+    """A result line's UTC time stamp (2026-11-29T01:02:51.297Z) in seconds."""
+    moment = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    return moment.replace(tzinfo=datetime.timezone.utc).timestamp()
+
+
+def cmd_sustained_rate(args):
+    """Requests per second while requests flowed: from the first request
+    handed to the adapter to the last answer recorded (the result lines'
+    stamps, to the millisecond), so without process start, the datasets'
+    check and the reports written at the end."""
+    first, last, count = None, None, 0
+    for line in open(args.results, encoding="utf-8"):
+        record = json.loads(line)
+        started, completed = utc_seconds(record["started_at"]), utc_seconds(record["completed_at"])
+        first = started if first is None else min(first, started)
+        last = completed if last is None else max(last, completed)
+        count += 1
+    span = (last - first) if count else 0
+    print(f"sustained_requests_per_s={json.dumps(count / span if span > 0 else None)}")
+    print(f"sustained_span_s={json.dumps(span)}")
 
 
 # --- the long run: RSS against samples done ---------------------------------------
@@ -267,7 +291,7 @@ def summarise(name, items):
         busy = max((row["cpu_s"] + row["server_cpu_s"]) / 2, row["server_cpu_s"])
         row["cpu_bound_requests_per_s"] = row["requests"] / busy if busy > 0 else None
     for key in first:
-        if key.startswith("ttft_error") or key in ("journal_s", "results_per_s", "summary_s", "reports_s",
+        if key.startswith(("ttft_error", "sustained_")) or key in ("journal_s", "results_per_s", "summary_s", "reports_s",
                                                    "rss_growth_mib_per_100k", "rss_table"):
             values = [item[key] for item in items if item.get(key) is not None]
             if values and isinstance(values[0], (int, float)):
@@ -301,6 +325,7 @@ def cmd_table(args):
     saturation = [r for r in ("etalon 0ms saturation, simulate", "etalon 0ms saturation, simserver") if r in rows]
     best_rate = max((get(r, "requests_per_s") for r in saturation), default=None)
     best_ceiling = max((get(r, "cpu_bound_requests_per_s") or 0 for r in saturation), default=None)
+    best_sustained = max((get(r, "sustained_requests_per_s") or 0 for r in saturation), default=None)
     targets = []
 
     def target(name, measured, bound, met, unit=""):
@@ -320,6 +345,8 @@ def cmd_table(args):
     target("promptfoo peak RSS / etalon peak RSS (issue #4)", rss_ratio, "≥ 5", (rss_ratio or 0) >= 5, "×")
     target("requests/s at 0 ms, c100 (best server)", best_rate, "≥ 10,000",
            (best_rate or 0) >= 10_000 and not any(r in failed for r in saturation), " req/s")
+    target("requests/s at 0 ms, c100, sustained: first request to last answer (best server)", best_sustained,
+           "≥ 10,000", (best_sustained or 0) >= 10_000 and not any(r in failed for r in saturation), " req/s")
     target("requests/s at 0 ms, c100, CPU-bound on 2 idle cores", best_ceiling, "≥ 10,000",
            (best_ceiling or 0) >= 10_000 and not any(r in failed for r in saturation), " req/s")
     ttft_row = "etalon TTFT c256"
@@ -350,7 +377,7 @@ def cmd_table(args):
         met = "—" if item["met"] is None else ("met" if item["met"] else "missed")
         lines.append(f'| {item["target"]} | {number(item["measured"])}{item["unit"]} | {item["bound"]} | {met} |')
     for name, row in rows.items():
-        details = {k: v for k, v in row.items() if k.startswith("ttft_error") or
+        details = {k: v for k, v in row.items() if k.startswith(("ttft_error", "sustained_")) or
                    k in ("journal_s", "results_per_s", "summary_s", "reports_s", "rss_growth_mib_per_100k")}
         if details:
             lines.append("")
@@ -393,6 +420,7 @@ def main():
     p.set_defaults(run=cmd_unique_dataset)
     p = sub.add_parser("echo-dataset"); p.add_argument("count", type=int); p.add_argument("output")
     p.set_defaults(run=cmd_echo_dataset)
+    p = sub.add_parser("sustained-rate"); p.add_argument("results"); p.set_defaults(run=cmd_sustained_rate)
     p = sub.add_parser("record")
     for name in ("row", "time_file"):
         p.add_argument("--" + name.replace("_", "-"), dest=name, required=True)
