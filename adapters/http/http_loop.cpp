@@ -50,6 +50,7 @@ bool IsRetryableTransport(CURLcode code) {
 }  // namespace
 
 struct HttpLoop::Call {
+  HttpLoop* loop = nullptr;
   HttpClient* client = nullptr;
   HttpRequest request;
   HttpDone done;
@@ -74,13 +75,15 @@ struct HttpLoop::Call {
   ~Call() { Release(); }
 };
 
-namespace {
-
-// The clock is read first: the timestamp is the arrival of these bytes, not
-// the end of their processing.
-std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) {
-  const auto at = Clock::now();
-  auto& result = *static_cast<HttpResult*>(user);
+// Bytes are stamped with the moment the loop learned they were there (the
+// return of epoll_wait, or the timer call that made libcurl read them), not
+// when libcurl gets round to handing them over: among the sockets ready
+// together, the last one handled would otherwise carry the time spent on the
+// others.
+std::size_t HttpLoop::OnBody(char* data, std::size_t size, std::size_t count, void* user) {
+  auto& call = *static_cast<Call*>(user);
+  const auto at = call.loop->ready_at_;
+  auto& result = call.result;
   const auto bytes = size * count;
   if (!result.first_byte_at) {
     result.first_byte_at = at;
@@ -90,9 +93,10 @@ std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* user) 
   return bytes;
 }
 
-std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user) {
-  const auto at = Clock::now();
-  auto& result = *static_cast<HttpResult*>(user);
+std::size_t HttpLoop::OnHeader(char* data, std::size_t size, std::size_t count, void* user) {
+  auto& call = *static_cast<Call*>(user);
+  const auto at = call.loop->ready_at_;
+  auto& result = call.result;
   const auto bytes = size * count;
   if (!result.first_byte_at) {
     result.first_byte_at = at;
@@ -118,8 +122,6 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
   result.headers.emplace_back(std::move(name), std::string(value));
   return bytes;
 }
-
-}  // namespace
 
 // libcurl tells which sockets to watch for what; the loop keeps them in its
 // epoll set, so a wake-up costs the sockets that are ready, not all of them.
@@ -203,6 +205,7 @@ void HttpLoop::Wake() {
 
 void HttpLoop::Submit(HttpClient& client, HttpRequest request, HttpDone done) {
   auto call = std::make_unique<Call>();
+  call->loop = this;
   call->client = &client;
   call->request = std::move(request);
   call->done = std::move(done);
@@ -261,10 +264,10 @@ void HttpLoop::Start(Call& call) {
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings.total_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, call.error_buffer.data());
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, OnBody);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &call.result);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, OnHeader);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &call.result);
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &HttpLoop::OnBody);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &call);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &HttpLoop::OnHeader);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &call);
   for (const auto& header : call.request.headers) {
     call.headers = curl_slist_append(call.headers, header.c_str());
   }
@@ -415,6 +418,7 @@ void HttpLoop::Run() {
     // Added handles and curl's own timeouts move on its timer.
     if (curl_deadline_ && *curl_deadline_ <= Clock::now()) {
       curl_deadline_.reset();
+      ready_at_ = Clock::now();
       curl_multi_socket_action(Multi(multi_), CURL_SOCKET_TIMEOUT, 0, &running);
       FinishDone();
     }
@@ -430,6 +434,7 @@ void HttpLoop::Run() {
     const int ready = epoll_wait(epoll_fd_, events.data(), kMaxEvents,
                                  queued ? 0 : static_cast<int>(WaitUntilDue(first_byte_deadline).count()));
     sleeping_.store(false);
+    ready_at_ = Clock::now();
     for (int i = 0; i < ready; ++i) {
       const auto& event = events[static_cast<std::size_t>(i)];
       if (event.data.fd == wake_fd_) {

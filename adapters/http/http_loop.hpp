@@ -45,6 +45,9 @@ class HttpLoop {
   void Wake();
   // libcurl's socket callback (CURLMOPT_SOCKETFUNCTION): keeps the epoll set.
   static int WatchSocket(void* easy, int socket, int what, void* loop, void* socket_mark);
+  // libcurl's write and header callbacks; `call` is the Call.
+  static std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* call);
+  static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* call);
   void Start(Call& call);
   void FinishAttempt(Call& call, int curl_code);
   // Hands every exchange libcurl has finished to FinishAttempt.
@@ -66,6 +69,7 @@ class HttpLoop {
   std::unordered_map<Call*, std::unique_ptr<Call>> calls_;
   std::multimap<Clock::time_point, Call*> timers_;  // waiting for a rate limit or a retry
   std::optional<Clock::time_point> curl_deadline_;   // when libcurl wants its timer called
+  Clock::time_point ready_at_;  // when the loop learned of the bytes libcurl is now reading: their arrival stamp
   CompletionExecutor completions_;
   std::thread thread_;
 };
