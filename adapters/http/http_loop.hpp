@@ -69,6 +69,7 @@ class HttpLoop {
   std::unordered_map<Call*, std::unique_ptr<Call>> calls_;
   std::multimap<Clock::time_point, Call*> timers_;  // waiting for a rate limit or a retry
   std::optional<Clock::time_point> curl_deadline_;   // when libcurl wants its timer called
+  std::vector<void*> idle_easies_;  // CURL* handles of finished attempts, reset, for the next ones
   Clock::time_point ready_at_;  // when the loop learned of the bytes libcurl is now reading: their arrival stamp
   CompletionExecutor completions_;
   std::thread thread_;
