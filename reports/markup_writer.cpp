@@ -1,40 +1,12 @@
 #include "markup_writer.hpp"
 
+#include "etalon/core/utf8.hpp"
+
 namespace etalon::reports {
 
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-// Length of the valid UTF-8 sequence starting at `i`, or 0 (RFC 3629:
-// no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t ValidSequenceLength(std::string_view bytes, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > bytes.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
-}
 
 std::string Escape(std::string_view text, bool attribute) {
   std::string escaped;
@@ -69,7 +41,7 @@ std::string ReplaceInvalidUtf8(std::string_view bytes) {
       ++i;
       continue;
     }
-    const auto length = ValidSequenceLength(bytes, i);
+    const auto length = core::Utf8SequenceLength(bytes, i);
     if (length != 0) {
       i += length;
       continue;

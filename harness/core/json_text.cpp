@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "etalon/core/utf8.hpp"
+
 namespace etalon::core {
 
 using Json = nlohmann::json;
@@ -114,34 +116,11 @@ class JsonScanner {
     }
   }
 
-  // One well-formed UTF-8 sequence (Unicode 15, table 3-7), as nlohmann accepts.
+  // One well-formed UTF-8 sequence, as nlohmann accepts.
   bool Utf8Sequence() {
-    const unsigned char lead = Byte(text_[at_]);
-    int continuation = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      continuation = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      continuation = 2;
-      if (lead == 0xE0) low = 0xA0;
-      if (lead == 0xED) high = 0x9F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      continuation = 3;
-      if (lead == 0xF0) low = 0x90;
-      if (lead == 0xF4) high = 0x8F;
-    } else {
-      return false;
-    }
-    if (text_.size() - at_ <= static_cast<std::size_t>(continuation)) return false;
-    ++at_;
-    for (int i = 0; i < continuation; ++i) {
-      const unsigned char c = Byte(text_[at_++]);
-      if (c < low || c > high) return false;
-      low = 0x80;
-      high = 0xBF;
-    }
-    return true;
+    const auto length = Utf8SequenceLength(text_, at_);
+    at_ += length;
+    return length != 0;
   }
 
   bool Literal(std::string_view word) {

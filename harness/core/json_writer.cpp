@@ -4,38 +4,11 @@
 #include <charconv>
 #include <cmath>
 
+#include "etalon/core/utf8.hpp"
+
 namespace etalon::core {
 
 namespace {
-
-// One well-formed UTF-8 sequence at `at` (Unicode table 3-7): its length, or 0.
-std::size_t Utf8Length(std::string_view text, std::size_t at) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (text.size() - at < length) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    const auto c = static_cast<unsigned char>(text[at + i]);
-    if (c < low || c > high) return 0;
-    low = 0x80;
-    high = 0xBF;
-  }
-  return length;
-}
 
 // Escapes `text` as nlohmann does (ensure_ascii off); false, having written
 // part of it, when the text is not valid UTF-8. Runs of bytes that need no
@@ -51,7 +24,7 @@ bool AppendEscaped(std::string& out, std::string_view text) {
       continue;
     }
     if (c >= 0x80) {
-      const auto length = Utf8Length(text, at);
+      const auto length = Utf8SequenceLength(text, at);
       if (length == 0) return false;
       at += length;
       continue;

@@ -1,0 +1,27 @@
+// Tests for harness/core/utf8.cpp: the boundaries of Unicode's table 3-7.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "etalon/core/utf8.hpp"
+
+using etalon::core::Utf8SequenceLength;
+
+TEST_CASE("Well-formed UTF-8 sequences are measured, ill-formed ones refused", "[core][utf8]") {
+  const std::vector<std::pair<std::string, std::size_t>> cases = {
+      {"a", 1},           {"\x7F", 1},           {"\xC2\x80", 2},          {"\xDF\xBF", 2},
+      {"\xE0\xA0\x80", 3}, {"\xED\x9F\xBF", 3},   {"\xEE\x80\x80", 3},      {"\xF0\x90\x80\x80", 4},
+      {"\xF4\x8F\xBF\xBF", 4},
+      {"\x80", 0},        {"\xC0\xAF", 0},       {"\xC1\xBF", 0},          // a lone continuation, overlong forms
+      {"\xE0\x9F\xBF", 0}, {"\xED\xA0\x80", 0},  {"\xF0\x8F\xBF\xBF", 0},  // overlong, a surrogate, overlong
+      {"\xF4\x90\x80\x80", 0}, {"\xF5\x80\x80\x80", 0},                    // above U+10FFFF
+      {"\xE2\x82", 0},    {"\xC3\x28", 0},                                 // cut short, a bad continuation
+  };
+  for (const auto& [text, length] : cases) {
+    INFO(text);
+    CHECK(Utf8SequenceLength(text, 0) == length);
+  }
+  CHECK(Utf8SequenceLength("x\xC3\xA9", 1) == 2);  // measured from the position given
+}
