@@ -103,9 +103,7 @@ core::Response HttpAdapter::Complete(const HttpResult& result, Clock::time_point
   // The answer ends at its last byte, stamped on arrival as its first byte
   // and its events are, so TPOT = (end-to-end - TTFT) / (tokens - 1) divides
   // the server's time only; parsing and handing over are the client's.
-  const auto answered_at = !result.chunks.empty()            ? result.chunks.back().at
-                           : result.finished_at != Clock::time_point{} ? result.finished_at
-                                                                       : Clock::now();
+  const auto answered_at = result.chunks.empty() ? result.finished_at : result.chunks.back().at;
   response.timing.end_to_end_ms = Milliseconds(answered_at - sent_at);
   return response;
 }

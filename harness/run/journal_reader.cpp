@@ -114,7 +114,7 @@ class FieldFilter {
 
 Json ParseJournalLine(std::string_view line, const JournalFields& fields) {
   if (fields.empty()) {
-    return Json::parse(line);
+    return core::ParseJson(line);
   }
   // The fast path builds the wanted values from their validated text; any
   // line it does not vouch for is parsed by nlohmann below, which also names
