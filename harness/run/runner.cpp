@@ -1,8 +1,8 @@
 #include "etalon/run/runner.hpp"
 
 #include <condition_variable>
+#include <deque>
 #include <mutex>
-#include <semaphore>
 #include <thread>
 
 #include <fmt/format.h>
@@ -22,11 +22,17 @@ constexpr auto kWatchPeriod = std::chrono::milliseconds(10);
 // How long a feeder waits for a free slot before checking for a stop request.
 constexpr auto kSlotPollPeriod = std::chrono::milliseconds(100);
 
+// Set while this thread is inside an adapter's Issue: an adapter that
+// answers inline (a request it cannot build) must not start the next
+// request from within that call, or completions would nest without bound.
+thread_local bool inside_issue = false;
+
 }  // namespace
 
 struct Runner::InFlight {
   core::RunKey key;
   core::Sample sample;
+  core::Request request;
   const PreparedSuite* suite = nullptr;
   std::string prompt_sha256;
   Clock::time_point scheduled;
@@ -39,13 +45,18 @@ struct Runner::InFlight {
 };
 
 // One adapter's share of the run: its slots bound what is in flight.
+//
+// Closed loop, the feeder prepares requests (sample read, prompt rendered)
+// ahead into `ready`, and the thread that completes a request starts the
+// next ready one in the slot it frees: no hand-over to the feeder thread
+// between one answer and the next request.
 struct Runner::Lane {
   Lane(const AdapterAssignment& assignment, std::size_t concurrency)
       : adapter(assignment.adapter),
         costing(assignment.costing),
         suites(assignment.suites),
         slots(concurrency),
-        free_slots(static_cast<std::ptrdiff_t>(concurrency)) {
+        ready_capacity(concurrency) {
     for (std::size_t i = concurrency; i > 0; --i) {
       unused.push_back(i - 1);
     }
@@ -55,11 +66,12 @@ struct Runner::Lane {
   const meters::RequestCosting* costing;
   std::vector<const PreparedSuite*> suites;
   std::mutex mutex;
-  std::condition_variable idle;
+  std::condition_variable changed;  // a slot freed, a ready request taken, or the lane went idle
   std::vector<std::shared_ptr<InFlight>> slots;  // guarded by mutex
-  std::vector<std::size_t> unused;               // guarded by mutex
+  std::vector<std::size_t> unused;               // guarded by mutex: free slots
+  std::deque<std::shared_ptr<InFlight>> ready;   // guarded by mutex: prepared, waiting for a slot
+  std::size_t ready_capacity;
   std::size_t in_flight = 0;                     // guarded by mutex
-  std::counting_semaphore<> free_slots;
 };
 
 std::size_t SamplesInRun(const PreparedSuite& suite, std::optional<std::size_t> limit) {
@@ -148,7 +160,7 @@ void Runner::Feed(Lane& lane) {
             break;
           }
         }
-        Issue(lane, *suite, sample, repeat, arrival);
+        Submit(lane, Prepare(lane, *suite, sample, repeat), arrival);
       }
     }
   }
@@ -156,7 +168,14 @@ void Runner::Feed(Lane& lane) {
     stopped_early_ = true;
   }
   std::unique_lock lock(lane.mutex);
-  lane.idle.wait(lock, [&lane] { return lane.in_flight == 0; });
+  for (LaunchReady(lane, lock); lane.in_flight > 0 || !lane.ready.empty(); LaunchReady(lane, lock)) {
+    if (lane.in_flight == 0 && StopRequested()) {
+      lane.ready.clear();  // prepared, never sent: a resume issues them
+      stopped_early_ = true;
+      break;
+    }
+    lane.changed.wait_for(lock, kSlotPollPeriod);
+  }
   lock.unlock();
   lane.adapter->Drain();
 }
@@ -171,15 +190,15 @@ bool Runner::SleepUntil(Clock::time_point when) const {
   return true;
 }
 
-void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat,
-                   std::optional<Clock::time_point> arrival) {
-  auto in_flight = std::shared_ptr<InFlight>(new InFlight());
+std::shared_ptr<Runner::InFlight> Runner::Prepare(Lane& lane, const PreparedSuite& suite, const core::Sample& sample,
+                                                  int repeat) {
+  auto in_flight = std::make_shared<InFlight>();
   in_flight->key = {lane.adapter->Id(), suite.suite.id, sample.id, repeat};
   in_flight->sample = sample;
   in_flight->suite = &suite;
   in_flight->lane = &lane;
 
-  core::Request request;
+  auto& request = in_flight->request;
   request.key = in_flight->key;
   request.system_prompt = suite.suite.system_prompt;
   request.prompt = suite.renderer->Render(sample).text;
@@ -187,32 +206,65 @@ void Runner::Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& s
   request.fields = &in_flight->sample.fields;
   request.dataset_dir = suite.dataset_dir;
   in_flight->prompt_sha256 = core::Sha256Hex(request.prompt);
+  return in_flight;
+}
 
-  while (!lane.free_slots.try_acquire_for(kSlotPollPeriod)) {
+void Runner::Submit(Lane& lane, std::shared_ptr<InFlight> in_flight, std::optional<Clock::time_point> arrival) {
+  std::unique_lock lock(lane.mutex);
+  // Open loop: a request waits for a slot from its arrival, so that wait
+  // shows as its queueing time. Closed loop: it may wait as a ready request.
+  const std::size_t ready_limit = arrival ? 0 : lane.ready_capacity;
+  while (lane.unused.empty() && lane.ready.size() >= ready_limit) {
     if (StopRequested()) {
       return;
     }
+    lane.changed.wait_for(lock, kSlotPollPeriod);
   }
+  if (!lane.unused.empty() && lane.ready.empty()) {
+    TakeSlot(lane, in_flight);
+    lock.unlock();
+    Launch(std::move(in_flight), arrival);
+    return;
+  }
+  lane.ready.push_back(std::move(in_flight));
+  LaunchReady(lane, lock);
+}
+
+void Runner::LaunchReady(Lane& lane, std::unique_lock<std::mutex>& lock) {
+  while (!lane.unused.empty() && !lane.ready.empty() && !StopRequested()) {
+    auto next = std::move(lane.ready.front());
+    lane.ready.pop_front();
+    TakeSlot(lane, next);
+    lock.unlock();
+    Launch(std::move(next), std::nullopt);
+    lock.lock();
+  }
+}
+
+void Runner::TakeSlot(Lane& lane, const std::shared_ptr<InFlight>& in_flight) {
+  in_flight->slot = lane.unused.back();
+  lane.unused.pop_back();
+  lane.slots[in_flight->slot] = in_flight;
+  ++lane.in_flight;
+  in_flight->issued = Clock::now();
+  in_flight->deadline = in_flight->issued + settings_.request_timeout;
+}
+
+void Runner::Launch(std::shared_ptr<InFlight> in_flight, std::optional<Clock::time_point> arrival) {
   // Closed loop: a request is due when its slot frees. Open loop: at its
-  // arrival, so waiting for a slot shows as client queueing time.
-  in_flight->scheduled = arrival.value_or(Clock::now());
-  {
-    std::lock_guard lock(lane.mutex);
-    in_flight->slot = lane.unused.back();
-    lane.unused.pop_back();
-    lane.slots[in_flight->slot] = in_flight;
-    ++lane.in_flight;
-    in_flight->issued = Clock::now();
-    in_flight->deadline = in_flight->issued + settings_.request_timeout;
-    in_flight->started_at = core::NowUtc();
-  }
+  // arrival.
+  in_flight->scheduled = arrival.value_or(in_flight->issued);
+  in_flight->started_at = core::NowUtc();
+  inside_issue = true;
   try {
-    lane.adapter->Issue(request, [this, in_flight](core::Response response) { Complete(in_flight, std::move(response)); });
+    in_flight->lane->adapter->Issue(
+        in_flight->request, [this, in_flight](core::Response response) { Complete(in_flight, std::move(response)); });
   } catch (const std::exception& error) {
     core::Response failed;
     failed.error = core::Error{core::ErrorKind::kAdapterFailure, 0, fmt::format("adapter threw: {}", error.what())};
     Complete(in_flight, std::move(failed));
   }
+  inside_issue = false;
 }
 
 void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response response) {
@@ -267,14 +319,22 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
   }
 
   Lane& lane = *in_flight->lane;
+  std::shared_ptr<InFlight> next;
   {
     std::lock_guard lock(lane.mutex);
     lane.slots[in_flight->slot].reset();
     lane.unused.push_back(in_flight->slot);
     --lane.in_flight;
+    if (!inside_issue && !lane.ready.empty() && !StopRequested()) {
+      next = std::move(lane.ready.front());
+      lane.ready.pop_front();
+      TakeSlot(lane, next);
+    }
   }
-  lane.idle.notify_all();
-  lane.free_slots.release();
+  lane.changed.notify_all();
+  if (next) {
+    Launch(std::move(next), std::nullopt);
+  }
 }
 
 void Runner::WatchDeadlines() {

@@ -1,7 +1,7 @@
 // Drives adapters over suites: for each adapter, one feeder thread streams
-// each suite's dataset, renders prompts and issues requests, never more than
-// `concurrency` in flight per adapter. Completions (from adapter threads)
-// are scored and appended to the journal. A watcher turns requests that
+// each suite's dataset and renders prompts, never more than `concurrency`
+// requests in flight per adapter. Completions (from adapter threads) are
+// scored and appended to the journal, and start the next prepared request. A watcher turns requests that
 // outlive `request_timeout` into timeout errors; an adapter's late answer is
 // then ignored, so each key is recorded exactly once.
 #pragma once
@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,8 +80,15 @@ class Runner {
   struct InFlight;
 
   void Feed(Lane& lane);
-  void Issue(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat,
-             std::optional<std::chrono::steady_clock::time_point> arrival);
+  // The request for a key: sample, rendered prompt and its digest.
+  std::shared_ptr<InFlight> Prepare(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat);
+  // Sends it when a slot is free, or leaves it ready for the next free slot.
+  void Submit(Lane& lane, std::shared_ptr<InFlight> in_flight,
+              std::optional<std::chrono::steady_clock::time_point> arrival);
+  // Starts ready requests while slots are free; `lock` holds lane.mutex.
+  void LaunchReady(Lane& lane, std::unique_lock<std::mutex>& lock);
+  void TakeSlot(Lane& lane, const std::shared_ptr<InFlight>& in_flight);  // with lane.mutex held
+  void Launch(std::shared_ptr<InFlight> in_flight, std::optional<std::chrono::steady_clock::time_point> arrival);
   // Waits for `when` unless a stop is requested first (then returns false).
   bool SleepUntil(std::chrono::steady_clock::time_point when) const;
   void Complete(const std::shared_ptr<InFlight>& in_flight, core::Response response);
