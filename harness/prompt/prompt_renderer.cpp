@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 #include <kainjow/mustache.hpp>
 
@@ -39,9 +40,14 @@ std::optional<Data> ToData(const nlohmann::json& value) {
   }
 }
 
-Data SampleData(const core::Sample& sample) {
+// The sample's fields as template data; with `used`, only those fields
+// (converting every field of every sample was most of a render's cost).
+Data SampleData(const core::Sample& sample, const std::optional<std::set<std::string, std::less<>>>& used = std::nullopt) {
   Data data;
   for (const auto& [key, value] : sample.fields.items()) {
+    if (used && !used->contains(key)) {
+      continue;
+    }
     if (auto converted = ToData(value)) {
       data.set(key, *converted);
     }
@@ -75,37 +81,81 @@ class RecordingContext final : public kainjow::mustache::context<std::string> {
   mutable std::vector<std::string> missing_;
 };
 
-}  // namespace
-
-PromptRenderer::PromptRenderer(std::string template_text, std::vector<core::Sample> exemplars)
-    : template_text_(std::move(template_text)), exemplars_(std::move(exemplars)) {
-  static const std::regex kSectionTag(R"(\{\{\s*[#^]\s*([^}\s]+)\s*\}\})");
-  for (auto it = std::sregex_iterator(template_text_.begin(), template_text_.end(), kSectionTag);
-       it != std::sregex_iterator(); ++it) {
-    section_names_.push_back((*it)[1].str());
+// Collects the rendered text (kainjow renders to a stream; a string stream
+// cost as much as the rendering).
+struct TextSink {
+  std::string text;
+  TextSink& operator<<(const std::string& piece) {
+    text += piece;
+    return *this;
   }
-}
+};
 
-std::optional<std::string> PromptRenderer::TemplateError() const {
-  kainjow::mustache::mustache parsed(template_text_);
-  if (parsed.is_valid()) {
+// The first name of every tag, {{a.b}} giving "a"; std::nullopt when the
+// template changes its delimiters, where tags cannot be found this way.
+std::optional<std::set<std::string, std::less<>>> TopLevelNames(const std::string& template_text) {
+  if (std::regex_search(template_text, std::regex(R"(\{\{\s*=)"))) {
     return std::nullopt;
   }
-  return parsed.error_message();
+  static const std::regex kTag(R"(\{\{\s*[#^/&{]?\s*([^}.\s]+))");
+  std::set<std::string, std::less<>> names;
+  for (auto it = std::sregex_iterator(template_text.begin(), template_text.end(), kTag); it != std::sregex_iterator();
+       ++it) {
+    names.insert((*it)[1].str());
+  }
+  return names;
+}
+
+}  // namespace
+
+struct PromptRenderer::Compiled {
+  kainjow::mustache::mustache parsed;
+  Data examples;  // {"examples": [exemplar fields...]}
+  std::vector<std::string> section_names;  // names used as {{#x}} or {{^x}}: absence is meaningful there
+  std::optional<std::set<std::string, std::less<>>> used_names;  // the fields a render needs; unset: all
+};
+
+PromptRenderer::PromptRenderer(std::string template_text, std::vector<core::Sample> exemplars) {
+  Data list(Data::type::list);
+  for (const auto& exemplar : exemplars) {
+    list.push_back(SampleData(exemplar));
+  }
+  Data examples;
+  examples.set("examples", list);
+  auto compiled = std::make_unique<Compiled>(
+      Compiled{kainjow::mustache::mustache(template_text), std::move(examples), {}, TopLevelNames(template_text)});
+  compiled->parsed.set_custom_escape([](const std::string& text) { return text; });
+  static const std::regex kSectionTag(R"(\{\{\s*[#^]\s*([^}\s]+)\s*\}\})");
+  for (auto it = std::sregex_iterator(template_text.begin(), template_text.end(), kSectionTag);
+       it != std::sregex_iterator(); ++it) {
+    compiled->section_names.push_back((*it)[1].str());
+  }
+  compiled_ = std::move(compiled);
+}
+
+PromptRenderer::~PromptRenderer() = default;
+PromptRenderer::PromptRenderer(PromptRenderer&&) noexcept = default;
+PromptRenderer& PromptRenderer::operator=(PromptRenderer&&) noexcept = default;
+
+std::optional<std::string> PromptRenderer::TemplateError() const {
+  if (compiled_->parsed.is_valid()) {
+    return std::nullopt;
+  }
+  return compiled_->parsed.error_message();
 }
 
 PromptRenderer::Rendered PromptRenderer::Render(const core::Sample& sample) const {
-  kainjow::mustache::mustache parsed(template_text_);
-  parsed.set_custom_escape([](const std::string& text) { return text; });
-  Data root = SampleData(sample);
-  Data examples(Data::type::list);
-  for (const auto& exemplar : exemplars_) {
-    examples.push_back(SampleData(exemplar));
-  }
-  root.set("examples", examples);
-  RecordingContext context(&root, section_names_);
+  // Rendering writes into the template object; each render has its copy.
+  auto parsed = compiled_->parsed;
+  const Data fields = SampleData(sample, compiled_->used_names);
+  // Looked up first, so `examples` is the exemplars even for a sample that
+  // has a field of that name.
+  RecordingContext context(&fields, compiled_->section_names);
+  context.push(&compiled_->examples);
+  TextSink sink;
+  parsed.render(context, sink);
   Rendered rendered;
-  rendered.text = parsed.render(context);
+  rendered.text = std::move(sink.text);
   rendered.missing = context.TakeMissing();
   return rendered;
 }

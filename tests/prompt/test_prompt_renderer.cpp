@@ -52,3 +52,22 @@ TEST_CASE("An object field renders as its JSON text, for few-shot targets", "[pr
   const PromptRenderer renderer("{{#examples}}JSON : {{target}}\n{{/examples}}", {MakeSample("e", {{"target", {{"amount", 200}, {"name", "Éa"}}}})});
   CHECK(renderer.Render(MakeSample("s", nlohmann::json::object())).text == "JSON : {\"amount\":200,\"name\":\"Éa\"}\n");
 }
+
+TEST_CASE("Fields reach the template however it names them; `examples` is always the exemplars", "[prompt]") {
+  const auto sample = MakeSample("s", {{"input", "Quand ?"},
+                                       {"lieu", "Lyon"},
+                                       {"unused", "x"},
+                                       {"examples", "a field of that name"},
+                                       {"liste", {"a", "b"}}});
+  const PromptRenderer renderer(
+      "{{{input}}} {{& lieu}} {{#liste}}[{{.}}]{{/liste}} {{#examples}}<{{input}}>{{/examples}}{{^vide}}-{{/vide}}",
+      {MakeSample("e", {{"input", "Où ?"}})});
+  const auto rendered = renderer.Render(sample);
+  CHECK(rendered.text == "Quand ? Lyon [a][b] <Où ?>-");
+  CHECK(rendered.missing.empty());
+  // A template that changes its delimiters is read with every field.
+  const PromptRenderer changed("{{=<% %>=}}<% lieu %> <% absent %>", {});
+  const auto changed_rendered = changed.Render(sample);
+  CHECK(changed_rendered.text == "Lyon ");
+  CHECK(changed_rendered.missing == std::vector<std::string>{"absent"});
+}

@@ -4,6 +4,7 @@
 // Nothing is HTML-escaped: prompts are plain text, {{x}} and {{{x}}} are the same.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,9 @@ namespace etalon::prompt {
 class PromptRenderer {
  public:
   PromptRenderer(std::string template_text, std::vector<core::Sample> exemplars);
+  ~PromptRenderer();
+  PromptRenderer(PromptRenderer&&) noexcept;
+  PromptRenderer& operator=(PromptRenderer&&) noexcept;
 
   // The template's syntax error, if any (unbalanced sections...).
   std::optional<std::string> TemplateError() const;
@@ -27,9 +31,11 @@ class PromptRenderer {
   Rendered Render(const core::Sample& sample) const;
 
  private:
-  std::string template_text_;
-  std::vector<core::Sample> exemplars_;
-  std::vector<std::string> section_names_;  // names used as {{#x}} or {{^x}}: absence is meaningful there
+  // What every render shares, made once: a run renders each prompt twice
+  // (the datasets' check, then the request), and parsing the template and
+  // converting the exemplars was most of a render's cost.
+  struct Compiled;
+  std::unique_ptr<const Compiled> compiled_;
 };
 
 }  // namespace etalon::prompt
