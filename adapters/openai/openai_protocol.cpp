@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "etalon/core/json_text.hpp"
+#include "etalon/core/json_writer.hpp"
 #include "http/media_file.hpp"
 
 namespace etalon::adapters::openai {
@@ -21,17 +22,23 @@ std::string Text(const nlohmann::json& object, const char* key) {
   return found != object.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
-void ReadUsage(const nlohmann::json& object, core::Usage& usage) {
-  const auto found = object.find("usage");
-  if (found == object.end() || !found->is_object()) {
+// The token counts of a `usage` object; anything else reads as none.
+void ReadUsageObject(const nlohmann::json& found, core::Usage& usage) {
+  if (!found.is_object()) {
     return;
   }
-  if (const auto prompt = found->find("prompt_tokens"); prompt != found->end() && prompt->is_number_integer()) {
+  if (const auto prompt = found.find("prompt_tokens"); prompt != found.end() && prompt->is_number_integer()) {
     usage.input_tokens = prompt->get<std::int64_t>();
   }
-  if (const auto completion = found->find("completion_tokens");
-      completion != found->end() && completion->is_number_integer()) {
+  if (const auto completion = found.find("completion_tokens");
+      completion != found.end() && completion->is_number_integer()) {
     usage.output_tokens = completion->get<std::int64_t>();
+  }
+}
+
+void ReadUsage(const nlohmann::json& object, core::Usage& usage) {
+  if (const auto found = object.find("usage"); found != object.end()) {
+    ReadUsageObject(*found, usage);
   }
 }
 
@@ -59,42 +66,55 @@ bool IsEventStream(const http::HttpResult& result) {
 
 }  // namespace
 
-nlohmann::json ChatRequestBody(const core::Request& request, const std::string& model, bool stream,
-                               const std::string& image_data_url) {
-  nlohmann::json messages = nlohmann::json::array();
-  if (!request.system_prompt.empty()) {
-    messages.push_back({{"role", "system"}, {"content", request.system_prompt}});
-  }
-  if (image_data_url.empty()) {
-    messages.push_back({{"role", "user"}, {"content", request.prompt}});
-  } else {
-    messages.push_back({{"role", "user"},
-                        {"content",
-                         {{{"type", "text"}, {"text", request.prompt}},
-                          {{"type", "image_url"}, {"image_url", {{"url", image_data_url}}}}}}});
-  }
-  nlohmann::json body = {{"model", model}, {"messages", std::move(messages)}};
+std::string ChatRequestBody(const core::Request& request, const std::string& model, bool stream,
+                            const std::string& image_data_url) {
+  // Keys in sorted order, as the nlohmann::json tree this body used to be
+  // built as wrote them: the same bytes, without building the tree.
+  core::JsonWriter body(256 + request.system_prompt.size() + request.prompt.size() + image_data_url.size());
   const auto& generation = request.generation;
-  if (generation.temperature) {
-    body["temperature"] = *generation.temperature;
-  }
-  if (generation.top_p) {
-    body["top_p"] = *generation.top_p;
-  }
+  body.BeginObject();
   if (generation.max_tokens) {
-    body["max_tokens"] = *generation.max_tokens;
+    body.Key("max_tokens").Integer(*generation.max_tokens);
   }
+  body.Key("messages").BeginArray();
+  if (!request.system_prompt.empty()) {
+    body.BeginObject().Key("content").String(request.system_prompt).Key("role").String("system").EndObject();
+  }
+  body.BeginObject().Key("content");
+  if (image_data_url.empty()) {
+    body.String(request.prompt);
+  } else {
+    body.BeginArray();
+    body.BeginObject().Key("text").String(request.prompt).Key("type").String("text").EndObject();
+    body.BeginObject().Key("image_url").BeginObject().Key("url").String(image_data_url).EndObject();
+    body.Key("type").String("image_url").EndObject();
+    body.EndArray();
+  }
+  body.Key("role").String("user").EndObject();
+  body.EndArray();
+  body.Key("model").String(model);
   if (generation.seed) {
-    body["seed"] = *generation.seed;
+    body.Key("seed").Integer(*generation.seed);
   }
   if (!generation.stop.empty()) {
-    body["stop"] = generation.stop;
+    body.Key("stop").BeginArray();
+    for (const auto& stop : generation.stop) {
+      body.String(stop);
+    }
+    body.EndArray();
   }
   if (stream) {
-    body["stream"] = true;
-    body["stream_options"] = {{"include_usage", true}};
+    body.Key("stream").Bool(true);
+    body.Key("stream_options").BeginObject().Key("include_usage").Bool(true).EndObject();
   }
-  return body;
+  if (generation.temperature) {
+    body.Key("temperature").Number(*generation.temperature);
+  }
+  if (generation.top_p) {
+    body.Key("top_p").Number(*generation.top_p);
+  }
+  body.EndObject();
+  return body.Take();
 }
 
 namespace {
@@ -124,9 +144,83 @@ const nlohmann::json* FirstChoice(const nlohmann::json& json) {
   return &(*choices)[0];
 }
 
+// A string value's text, or empty when it is not a string.
+std::string StringValue(const core::ValidatedJson& value) {
+  return value.IsString() ? value.Build().get<std::string>() : std::string();
+}
+
+// The usual completion read from its text, building only the values kept
+// (building the whole body was most of the cost of reading an answer).
+// std::nullopt for anything else (an embedded error, no text content, text
+// the scanner does not vouch for): the full reading gives its answer.
+std::optional<http::VendorAnswer> ReadUsualChatCompletion(const std::string& body) {
+  std::optional<core::ValidatedJson> model, fingerprint, usage, choices;
+  bool has_error = false;
+  const bool scanned = core::ScanObjectFields(body, [&](std::string_view key, const core::ValidatedJson& value) {
+    if (key == "choices") {
+      choices = value;
+    } else if (key == "usage") {
+      usage = value;
+    } else if (key == "model") {
+      model = value;
+    } else if (key == "system_fingerprint") {
+      fingerprint = value;
+    } else if (key == "error") {
+      has_error = value.text() != "null";
+    }
+  });
+  if (!scanned || has_error || !choices || !choices->IsArray()) {
+    return std::nullopt;
+  }
+  std::optional<core::ValidatedJson> first_choice, message, content;
+  core::ScanArrayElements(choices->text(), [&](const core::ValidatedJson& element) {
+    if (!first_choice) {
+      first_choice = element;
+    }
+  });
+  if (!first_choice || !first_choice->IsObject()) {
+    return std::nullopt;
+  }
+  core::ScanObjectFields(first_choice->text(), [&](std::string_view key, const core::ValidatedJson& value) {
+    if (key == "message") {
+      message = value;
+    }
+  });
+  if (!message || !message->IsObject()) {
+    return std::nullopt;
+  }
+  core::ScanObjectFields(message->text(), [&](std::string_view key, const core::ValidatedJson& value) {
+    if (key == "content") {
+      content = value;
+    }
+  });
+  if (!content || !(content->IsString() || content->text() == "null")) {
+    return std::nullopt;
+  }
+  http::VendorAnswer answer;
+  answer.text = StringValue(*content);
+  if (model) {
+    if (auto served = StringValue(*model); !served.empty()) {
+      answer.served_model = std::move(served);
+    }
+  }
+  if (fingerprint) {
+    if (auto value = StringValue(*fingerprint); !value.empty()) {
+      answer.system_fingerprint = std::move(value);
+    }
+  }
+  if (usage && usage->IsObject()) {
+    ReadUsageObject(usage->Build(), answer.usage);
+  }
+  return answer;
+}
+
 }  // namespace
 
 http::VendorAnswer ReadChatCompletion(const std::string& body) {
+  if (auto usual = ReadUsualChatCompletion(body)) {
+    return std::move(*usual);
+  }
   http::VendorAnswer answer;
   const auto json = ReadEnvelope(body, "the chat completion", answer);
   if (!json) {
@@ -225,7 +319,7 @@ std::variant<http::HttpRequest, core::Error> OpenAiProtocol::BuildRequest(const 
   }
   http_request.url = settings_.base_url + "/chat/completions";
   http_request.headers.push_back("Content-Type: application/json");
-  http_request.body = ChatRequestBody(request, settings_.model, settings_.stream, image).dump();
+  http_request.body = ChatRequestBody(request, settings_.model, settings_.stream, image);
   return http_request;
 }
 

@@ -26,8 +26,9 @@ struct OpenAiSettings {
 };
 
 // The chat request body: system prompt, user prompt (with the image when
-// `image_data_url` is set), and only the decoding settings the suite sets.
-nlohmann::json ChatRequestBody(const core::Request& request, const std::string& model, bool stream,
+// `image_data_url` is set), and only the decoding settings the suite sets;
+// JSON text.
+std::string ChatRequestBody(const core::Request& request, const std::string& model, bool stream,
                                const std::string& image_data_url);
 
 // A non-streamed chat completion body.

@@ -53,6 +53,8 @@ class JsonScanner {
     if (Peek() != '"') return false;
     ++at_;
     while (!AtEnd()) {
+      at_ = PlainJsonAsciiEnd(text_, at_);
+      if (AtEnd()) break;
       const unsigned char c = Byte(text_[at_]);
       if (c == '"') {
         ++at_;
@@ -266,7 +268,7 @@ class ValidatedValueBuilder {
   std::string String() {
     const auto start = at_++;
     bool plain = true;
-    while (text_[at_] != '"') {
+    for (at_ = PlainJsonAsciiEnd(text_, at_); text_[at_] != '"'; at_ = PlainJsonAsciiEnd(text_, at_)) {
       if (text_[at_] == '\\') {
         plain = false;
         ++at_;  // the escaped character; a \u escape's hex digits pass as plain bytes
@@ -340,6 +342,22 @@ bool ScanObjectFields(std::string_view text,
       field(key, JsonScanner::Validated(text.substr(value_start, scanner.position() - value_start)));
     } while (scanner.Take(','));
     if (!scanner.Take('}')) return false;
+  }
+  scanner.SkipSpace();
+  return scanner.AtEnd();
+}
+
+bool ScanArrayElements(std::string_view text, const std::function<void(const ValidatedJson& element)>& element) {
+  JsonScanner scanner(text);
+  if (!scanner.Take('[')) return false;
+  if (!scanner.Take(']')) {
+    do {
+      scanner.SkipSpace();
+      const auto element_start = scanner.position();
+      if (!scanner.Value(1)) return false;
+      element(JsonScanner::Validated(text.substr(element_start, scanner.position() - element_start)));
+    } while (scanner.Take(','));
+    if (!scanner.Take(']')) return false;
   }
   scanner.SkipSpace();
   return scanner.AtEnd();

@@ -11,6 +11,7 @@
 
 using etalon::core::ParseJson;
 using etalon::core::ParseJsonOrDiscarded;
+using etalon::core::ScanArrayElements;
 using etalon::core::ScanObjectFields;
 using etalon::core::ValidatedJson;
 
@@ -72,6 +73,19 @@ TEST_CASE("The scanner gives each top-level field's exact text, in text order", 
   const std::vector<std::pair<std::string, std::string>> expected = {
       {"a", R"("x\"y")"}, {"b", R"([1, {"c":null}])"}, {"é", "-0.5e+10"}, {"d", "{}"}};
   CHECK(seen == expected);
+}
+
+TEST_CASE("The scanner gives each array element's exact text, and refuses what is not an array", "[core][json_text]") {
+  std::vector<std::string> seen;
+  const auto collect = [&](const ValidatedJson& element) { seen.emplace_back(element.text()); };
+  REQUIRE(ScanArrayElements(R"( [ {"a":[1]} , "x" ,null,-2e3 ] )", collect));
+  CHECK(seen == std::vector<std::string>{R"({"a":[1]})", R"("x")", "null", "-2e3"});
+  seen.clear();
+  CHECK(ScanArrayElements("[]", collect));
+  CHECK(seen.empty());
+  for (const char* text : {"{}", "[1,]", "[1] x", "[01]", "", "[\"\\ud800\"]"}) {
+    CHECK_FALSE(ScanArrayElements(text, [](const ValidatedJson&) {}));
+  }
 }
 
 TEST_CASE("What the scanner does not vouch for goes to nlohmann", "[core][json_text]") {

@@ -35,7 +35,7 @@ HttpResult Stream(const std::vector<std::string>& pieces) {
 TEST_CASE("OpenAI chat body carries the system prompt and only the settings the suite sets", "[openai]") {
   etalon::core::Request request;
   request.prompt = "Résume ce texte.";
-  auto body = ChatRequestBody(request, "m", false, "");
+  auto body = nlohmann::json::parse(ChatRequestBody(request, "m", false, ""));
   CHECK(body == nlohmann::json::parse(R"({"model": "m", "messages": [{"role": "user", "content": "Résume ce texte."}]})"));
 
   request.system_prompt = "Tu es un agent de mairie.";
@@ -44,7 +44,7 @@ TEST_CASE("OpenAI chat body carries the system prompt and only the settings the 
   request.generation.max_tokens = 200;
   request.generation.seed = 7;
   request.generation.stop = {"\n\n"};
-  body = ChatRequestBody(request, "m", true, "");
+  body = nlohmann::json::parse(ChatRequestBody(request, "m", true, ""));
   CHECK(body["messages"][0] == nlohmann::json({{"role", "system"}, {"content", "Tu es un agent de mairie."}}));
   CHECK(body["temperature"] == 0.0);
   CHECK(body["top_p"] == 0.9);
@@ -55,14 +55,86 @@ TEST_CASE("OpenAI chat body carries the system prompt and only the settings the 
   CHECK(body["stream_options"]["include_usage"] == true);
 }
 
+TEST_CASE("OpenAI chat body is written as nlohmann would dump the same values, byte for byte", "[openai]") {
+  etalon::core::Request request;
+  request.system_prompt = "Réponds \"OUI\" ou \"NON\".\n";
+  request.prompt = "L'usager\tdemande : \u00e9t\u00e9 \x01 ?";
+  request.generation.temperature = 0.7;
+  request.generation.top_p = 1.0;
+  request.generation.max_tokens = 64;
+  request.generation.seed = -3;
+  request.generation.stop = {"\n", "FIN"};
+  for (const bool stream : {false, true}) {
+    for (const std::string image : {"", "data:image/png;base64,AAAA"}) {
+      nlohmann::json content = request.prompt;
+      if (!image.empty()) {
+        content = {{{"type", "text"}, {"text", request.prompt}}, {{"type", "image_url"}, {"image_url", {{"url", image}}}}};
+      }
+      nlohmann::json expected = {
+          {"model", "m"},
+          {"messages",
+           {{{"role", "system"}, {"content", request.system_prompt}}, {{"role", "user"}, {"content", content}}}},
+          {"temperature", 0.7}, {"top_p", 1.0}, {"max_tokens", 64}, {"seed", -3}, {"stop", {"\n", "FIN"}}};
+      if (stream) {
+        expected["stream"] = true;
+        expected["stream_options"] = {{"include_usage", true}};
+      }
+      CHECK(ChatRequestBody(request, "m", stream, image) == expected.dump());
+    }
+  }
+  request.system_prompt.clear();
+  request.generation = {};
+  CHECK(ChatRequestBody(request, "m", false, "") ==
+        nlohmann::json({{"model", "m"}, {"messages", {{{"role", "user"}, {"content", request.prompt}}}}}).dump());
+}
+
 TEST_CASE("OpenAI chat body sends an image as a data URL part beside the text", "[openai]") {
   etalon::core::Request request;
   request.prompt = "Recopie le texte.";
-  const auto body = ChatRequestBody(request, "vision", false, "data:image/png;base64,AAAA");
+  const auto body = nlohmann::json::parse(ChatRequestBody(request, "vision", false, "data:image/png;base64,AAAA"));
   const auto& content = body["messages"][0]["content"];
   REQUIRE(content.is_array());
   CHECK(content[0] == nlohmann::json({{"type", "text"}, {"text", "Recopie le texte."}}));
   CHECK(content[1]["image_url"]["url"] == "data:image/png;base64,AAAA");
+}
+
+// What a reading gives, as one comparable string.
+std::string Described(const etalon::adapters::http::VendorAnswer& answer) {
+  return answer.text + "|" + answer.served_model + "|" + answer.system_fingerprint + "|" +
+         std::to_string(answer.usage.input_tokens.value_or(-1)) + "|" +
+         std::to_string(answer.usage.output_tokens.value_or(-1)) + "|" +
+         (answer.error ? answer.error->message : std::string("no error"));
+}
+
+TEST_CASE("OpenAI completion: the quick reading of usual bodies agrees with the full one on every one-byte change",
+          "[openai]") {
+  // An escaped key, which the quick reading never vouches for, sends a body
+  // the full way; the key itself is read by neither.
+  const auto full_way = [](const std::string& body) { return "{\"\\u0078\":0," + body.substr(1); };
+  const std::string usual =
+      R"({"id":"c1","model":"m-2026","system_fingerprint":"fp","choices":[{"index":0,"message":)"
+      R"({"role":"assistant","content":"Oui, \"é\"\n"},"finish_reason":"stop"}],)"
+      R"("usage":{"prompt_tokens":12,"completion_tokens":3},"error":null})";
+  std::size_t compared = 0;
+  for (std::size_t at = 1; at < usual.size(); ++at) {
+    for (const char replacement : std::string("\"0x}],: \\n\xc3")) {
+      auto changed = usual;
+      changed[at] = replacement;
+      INFO(changed);
+      CHECK(Described(ReadChatCompletion(changed)) == Described(ReadChatCompletion(full_way(changed))));
+      ++compared;
+    }
+  }
+  CHECK(compared > 2000);
+  for (const std::string body : {
+           R"({"choices":[{"message":{"content":null}}],"model":1,"usage":[]})",
+           R"({"choices":[{"message":{"content":"a"}},{"message":{"content":"b"}}],"model":"x","model":"y"})",
+           R"({"choices":[{"message":{"content":"a","content":"b"}}],"error":null,"error":{"message":"non"}})",
+           R"({"choices":[],"model":"x"})", R"({"choices":[1]})", R"({"choices":[{"message":[]}]})",
+           R"({"choices":[{"message":{"content":["a"]}}]})", R"({"choices":{}})"}) {
+    INFO(body);
+    CHECK(Described(ReadChatCompletion(body)) == Described(ReadChatCompletion(full_way(body))));
+  }
 }
 
 TEST_CASE("OpenAI non-streamed completion: text, usage, served model, fingerprint", "[openai]") {

@@ -27,6 +27,10 @@ class ValidatedJson {
   // without a sign is unsigned, with one signed, a float or an integer out
   // of range a double), a repeated key keeps its last value.
   nlohmann::json Build() const;
+  // The first byte tells the type of validated text.
+  bool IsString() const { return text_.front() == '"'; }
+  bool IsObject() const { return text_.front() == '{'; }
+  bool IsArray() const { return text_.front() == '['; }
 
  private:
   friend class JsonScanner;
@@ -39,6 +43,10 @@ class ValidatedJson {
 // keys, when `text` is not a JSON object it can vouch for.
 bool ScanObjectFields(std::string_view text,
                       const std::function<void(std::string_view key, const ValidatedJson& value)>& field);
+
+// Calls `element` with each element of a JSON array, in order; false, as
+// ScanObjectFields, when `text` is not an array it can vouch for.
+bool ScanArrayElements(std::string_view text, const std::function<void(const ValidatedJson& element)>& element);
 
 // nlohmann::json::parse(text): the same value, or the same exception.
 nlohmann::json ParseJson(std::string_view text);
