@@ -17,12 +17,8 @@ bool AppendEscaped(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t copied = 0;  // bytes of `text` already in `out`
   std::size_t at = 0;
-  while (at < text.size()) {
+  while ((at = PlainJsonAsciiEnd(text, at)) < text.size()) {
     const auto c = static_cast<unsigned char>(text[at]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-      ++at;
-      continue;
-    }
     if (c >= 0x80) {
       const auto length = Utf8SequenceLength(text, at);
       if (length == 0) return false;

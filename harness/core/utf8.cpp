@@ -1,5 +1,6 @@
 #include "etalon/core/utf8.hpp"
 
+
 namespace etalon::core {
 
 std::size_t Utf8SequenceLength(std::string_view text, std::size_t at) {

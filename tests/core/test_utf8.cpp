@@ -25,3 +25,21 @@ TEST_CASE("Well-formed UTF-8 sequences are measured, ill-formed ones refused", "
   }
   CHECK(Utf8SequenceLength("x\xC3\xA9", 1) == 2);  // measured from the position given
 }
+
+TEST_CASE("The plain ASCII run of a JSON string ends at its first quote, backslash, control or non-ASCII byte",
+          "[core][utf8]") {
+  const auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; };
+  // Every byte value at every place of a 19-byte text: inside the eight-byte
+  // words and in the tail, from every starting point.
+  for (int value = 0; value < 256; ++value) {
+    for (std::size_t place = 0; place < 19; ++place) {
+      std::string text(19, 'a');
+      text[place] = static_cast<char>(value);
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        const auto expected = (from <= place && !plain(static_cast<unsigned char>(value))) ? place : text.size();
+        REQUIRE(etalon::core::PlainJsonAsciiEnd(text, from) == expected);
+      }
+    }
+  }
+  CHECK(etalon::core::PlainJsonAsciiEnd("", 0) == 0);
+}
