@@ -37,6 +37,7 @@ class ScriptedAdapter final : public Adapter {
     }
     std::lock_guard lock(mutex_);
     max_in_flight_ = std::max(max_in_flight_, ++in_flight_);
+    issued_while_completing_ += inside_completion ? 1 : 0;
     threads_.emplace_back([this, prompt = request.prompt, on_complete = std::move(on_complete)] {
       std::this_thread::sleep_for(delay_);
       {
@@ -47,7 +48,9 @@ class ScriptedAdapter final : public Adapter {
       response.text = prompt;
       response.timing.queued_ms = wait_before_sending_ms_;
       response.timing.end_to_end_ms = stamped_end_to_end_ms_;
+      inside_completion = true;
       on_complete(std::move(response));
+      inside_completion = false;
     });
   }
 
@@ -63,6 +66,8 @@ class ScriptedAdapter final : public Adapter {
   }
 
   int max_in_flight() const { return max_in_flight_; }
+  // Requests issued from inside another request's completion handler.
+  int issued_while_completing() const { return issued_while_completing_; }
   // What the adapter says it waited inside before sending (a rate limit, retries).
   void ReportWaitBeforeSending(double milliseconds) { wait_before_sending_ms_ = milliseconds; }
   // An end-to-end time the adapter stamped itself (HTTP: at the answer's last byte).
@@ -77,8 +82,12 @@ class ScriptedAdapter final : public Adapter {
   std::mutex mutex_;
   int in_flight_ = 0;
   int max_in_flight_ = 0;
+  int issued_while_completing_ = 0;
   std::vector<std::thread> threads_;
+  static thread_local bool inside_completion;
 };
+
+thread_local bool ScriptedAdapter::inside_completion = false;
 
 struct Fixture {
   etalon::testing::TempDir dir;
@@ -150,6 +159,21 @@ TEST_CASE("The runner never has more than `concurrency` requests in flight", "[r
     CHECK(record["scores"]["exact_match"]["value"] == 1.0);
     CHECK(record["prompt_sha256"].get<std::string>().size() == 64);
   }
+}
+
+TEST_CASE("Closed loop, a completion starts the next prepared request itself, with no hand-over", "[run]") {
+  Fixture fixture(40);
+  ScriptedAdapter adapter(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(5));
+  etalon::run::RunnerSettings settings;
+  settings.concurrency = 4;
+  const auto totals = RunOnce(fixture, adapter, settings);
+  CHECK(totals.completed == 40);
+  CHECK(adapter.max_in_flight() <= 4);
+  // The first four go out from the feeder; the feeder renders the next ones
+  // in microseconds while each answer takes 5 ms, so nearly all the others
+  // are started by the completion that freed their slot.
+  CHECK(adapter.issued_while_completing() >= 20);
+  CHECK(fixture.Records().size() == 40);
 }
 
 TEST_CASE("A request past its deadline is recorded once as a timeout and the late answer is ignored", "[run]") {
