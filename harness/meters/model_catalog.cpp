@@ -247,7 +247,17 @@ std::optional<ModelCatalog> ModelCatalog::Load(const std::string& models_path, c
   if (diagnostics.size() != problems_before) {
     return std::nullopt;
   }
+  catalog.IndexNames();
   return catalog;
+}
+
+void ModelCatalog::IndexNames() {
+  for (std::size_t i = 0; i < models_.size(); ++i) {
+    by_id_[models_[i].id].push_back(i);
+    for (const auto& alias : models_[i].aliases) {
+      by_alias_[alias].push_back(i);
+    }
+  }
 }
 
 std::string CatalogProviderFor(const std::string& kind, const std::string& preset) {
@@ -262,21 +272,27 @@ std::string CatalogProviderFor(const std::string& kind, const std::string& prese
 
 const ModelEntry* ModelCatalog::Find(const std::string& served, const std::string& requested,
                                      const std::string& provider) const {
-  const auto of_provider = [&](const ModelEntry& model) { return provider.empty() || model.provider == provider; };
+  const auto first_of_provider = [&](const auto& index, const std::string& name) -> const ModelEntry* {
+    const auto found = index.find(name);
+    if (found == index.end()) {
+      return nullptr;
+    }
+    for (const auto position : found->second) {
+      if (provider.empty() || models_[position].provider == provider) {
+        return &models_[position];
+      }
+    }
+    return nullptr;
+  };
   for (const auto* name : {&served, &requested}) {
     if (name->empty()) {
       continue;
     }
-    const auto exact = std::find_if(models_.begin(), models_.end(),
-                                    [&](const auto& m) { return of_provider(m) && m.id == *name; });
-    if (exact != models_.end()) {
-      return &*exact;
+    if (const auto* exact = first_of_provider(by_id_, *name)) {
+      return exact;
     }
-    const auto aliased = std::find_if(models_.begin(), models_.end(), [&](const auto& m) {
-      return of_provider(m) && std::find(m.aliases.begin(), m.aliases.end(), *name) != m.aliases.end();
-    });
-    if (aliased != models_.end()) {
-      return &*aliased;
+    if (const auto* aliased = first_of_provider(by_alias_, *name)) {
+      return aliased;
     }
   }
   return nullptr;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "etalon/core/diagnostic.hpp"
@@ -102,7 +103,14 @@ class ModelCatalog {
   const std::vector<ProviderEntry>& providers() const { return providers_; }
 
  private:
+  // Positions in models_ by id and by alias, in catalog order: Find runs
+  // three times per answer, and scanning every entry's names was most of
+  // the cost of pricing one.
+  void IndexNames();
+
   std::vector<ModelEntry> models_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_id_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_alias_;
   std::vector<ProviderEntry> providers_;
   std::vector<ZoneMix> zones_;
 };
