@@ -9,6 +9,8 @@
 
 #include "command_line.hpp"
 #include "etalon/adapters/adapter_registry.hpp"
+#include "etalon/meters/catalog_json.hpp"
+#include "etalon/version.hpp"
 
 namespace etalon::cli {
 
@@ -81,17 +83,23 @@ std::unique_ptr<meters::RequestCosting> MakeCosting(const meters::ModelCatalog* 
 }
 
 std::optional<meters::ModelCatalog> LoadShippedCatalog(core::Diagnostics& diagnostics) {
-  // Parsed once per process: its YAML costs as much CPU as a thousand
-  // requests' answers, and a run reads it before and after the requests.
+  // Read once per process: a run needs it before and after the requests.
   struct Shipped {
     std::optional<meters::ModelCatalog> catalog;
     core::Diagnostics diagnostics;
   };
   static const Shipped shipped = [] {
     const auto folder = std::filesystem::path(DataRoot()) / "adapters" / "catalog";
+    const auto models_path = (folder / "models.yaml").string();
+    const auto mixes_path = (folder / "electricity_mixes.yaml").string();
     Shipped loaded;
-    loaded.catalog = meters::ModelCatalog::Load((folder / "models.yaml").string(),
-                                                (folder / "electricity_mixes.yaml").string(), loaded.diagnostics);
+    // The build's compiled form, when it was compiled from these very files.
+    if (const auto digest = meters::CatalogSourceDigest(models_path, mixes_path)) {
+      loaded.catalog = meters::ReadCompiledCatalog(kCompiledCatalogPath, *digest);
+    }
+    if (!loaded.catalog) {
+      loaded.catalog = meters::ModelCatalog::Load(models_path, mixes_path, loaded.diagnostics);
+    }
     return loaded;
   }();
   diagnostics.insert(diagnostics.end(), shipped.diagnostics.begin(), shipped.diagnostics.end());

@@ -251,6 +251,16 @@ std::optional<ModelCatalog> ModelCatalog::Load(const std::string& models_path, c
   return catalog;
 }
 
+ModelCatalog ModelCatalog::FromEntries(std::vector<ModelEntry> models, std::vector<ProviderEntry> providers,
+                                       std::vector<ZoneMix> zones) {
+  ModelCatalog catalog;
+  catalog.models_ = std::move(models);
+  catalog.providers_ = std::move(providers);
+  catalog.zones_ = std::move(zones);
+  catalog.IndexNames();
+  return catalog;
+}
+
 void ModelCatalog::IndexNames() {
   for (std::size_t i = 0; i < models_.size(); ++i) {
     by_id_[models_[i].id].push_back(i);

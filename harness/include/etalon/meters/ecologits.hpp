@@ -25,6 +25,7 @@ struct ElectricityMix {
   double pe_mj_per_kwh = 0;
   double gwp_kgco2eq_per_kwh = 0;
   double wue_l_per_kwh = 0;  // water consumed producing the electricity
+  bool operator==(const ElectricityMix&) const = default;
 };
 
 struct EcoLogitsInput {

@@ -20,6 +20,7 @@ namespace etalon::meters {
 struct Bounds {
   double low = 0;
   double high = 0;
+  bool operator==(const Bounds&) const = default;
 };
 
 struct ModelPrice {
@@ -31,6 +32,7 @@ struct ModelPrice {
   double eur_per_unit = 1;        // the catalog's conversion rate for `currency`
   std::string rate_date;
   std::string rate_source;
+  bool operator==(const ModelPrice&) const = default;
 };
 
 struct ModelHosting {
@@ -38,6 +40,7 @@ struct ModelHosting {
   std::optional<bool> eu_hosting;
   std::optional<bool> secnumcloud;
   std::string source;
+  bool operator==(const ModelHosting&) const = default;
 };
 
 struct ModelEntry {
@@ -58,6 +61,7 @@ struct ModelEntry {
   std::string training_data_source;
   std::vector<std::string> sources;
   std::string note;
+  bool operator==(const ModelEntry&) const = default;
 };
 
 struct ProviderEntry {
@@ -67,6 +71,7 @@ struct ProviderEntry {
   std::optional<Bounds> datacenter_wue_l_per_kwh;
   std::string electricity_zone;
   std::vector<std::string> sources;
+  bool operator==(const ProviderEntry&) const = default;
 };
 
 struct ZoneMix {
@@ -75,6 +80,7 @@ struct ZoneMix {
   ElectricityMix mix;
   std::optional<std::int64_t> year;  // the data's reference year, when the source states it
   std::string source;
+  bool operator==(const ZoneMix&) const = default;
 };
 
 // The catalog provider behind an adapter, from its plan `kind` and `preset`:
@@ -89,6 +95,10 @@ class ModelCatalog {
   // currency, an unknown provider...) is added as a located diagnostic.
   static std::optional<ModelCatalog> Load(const std::string& models_path, const std::string& mixes_path,
                                           core::Diagnostics& diagnostics);
+  // A catalog from entries already checked by Load (its compiled form,
+  // meters/catalog_json.hpp).
+  static ModelCatalog FromEntries(std::vector<ModelEntry> models, std::vector<ProviderEntry> providers,
+                                  std::vector<ZoneMix> zones);
 
   // The entry for the model an API served; the requested name (a
   // '-latest' style alias) is used only when `served` is unknown, since
@@ -101,6 +111,7 @@ class ModelCatalog {
 
   const std::vector<ModelEntry>& models() const { return models_; }
   const std::vector<ProviderEntry>& providers() const { return providers_; }
+  const std::vector<ZoneMix>& zones() const { return zones_; }
 
  private:
   // Positions in models_ by id and by alias, in catalog order: Find runs
