@@ -39,6 +39,7 @@ void HttpAdapter::Issue(const core::Request& request, core::CompletionHandler on
     return;
   }
   auto http_request = std::get<HttpRequest>(std::move(built));
+  http_request.on_answered = request.on_answered;
   const auto input_tokens = EstimateTokens(request.system_prompt) + EstimateTokens(request.prompt);
   http_request.estimated_tokens = input_tokens + request.generation.max_tokens.value_or(kAssumedOutputTokens);
   {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,9 @@ struct HttpRequest {
   std::string body;                  // sent as a POST when non-empty
   std::vector<FormPart> form;        // sent as multipart/form-data when non-empty
   std::int64_t estimated_tokens = 0;  // for the tokens-per-minute limit
+  // Called on the loop's thread when the last attempt has ended, before the
+  // result goes to its completion (core::Request::on_answered).
+  std::function<void()> on_answered;
 };
 
 // The body bytes [previous end, end) arrived at `at` (one libcurl write callback).

@@ -346,6 +346,9 @@ void HttpLoop::FinishAttempt(Call& call, int curl_code) {
       return;
     }
   }
+  if (call.request.on_answered) {
+    call.request.on_answered();
+  }
   auto owned = std::move(calls_.at(&call));
   calls_.erase(&call);
   // std::function must be copyable, so the finished call moves in through a shared_ptr.

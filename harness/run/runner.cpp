@@ -41,6 +41,7 @@ struct Runner::InFlight {
   std::string started_at;
   Lane* lane = nullptr;
   std::size_t slot = 0;
+  bool slot_freed = false;  // guarded by lane->mutex
   std::atomic<bool> finished{false};
 };
 
@@ -205,6 +206,13 @@ std::shared_ptr<Runner::InFlight> Runner::Prepare(Lane& lane, const PreparedSuit
   request.generation = suite.suite.generation;
   request.fields = &in_flight->sample.fields;
   request.dataset_dir = suite.dataset_dir;
+  // Under a budget a slot waits for its result's cost to be counted, so the
+  // run stops as soon as it crosses the budget. The completion handler holds
+  // the request until it has run, and an adapter answers before completing:
+  // a plain pointer, and no cycle.
+  if (settings_.spend == nullptr) {
+    request.on_answered = [this, raw = in_flight.get()] { FreeSlot(*raw); };
+  }
   in_flight->prompt_sha256 = core::Sha256Hex(request.prompt);
   return in_flight;
 }
@@ -318,13 +326,21 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
     fatal_ = true;
   }
 
-  Lane& lane = *in_flight->lane;
+  FreeSlot(*in_flight);
+}
+
+void Runner::FreeSlot(InFlight& in_flight) {
+  Lane& lane = *in_flight.lane;
   std::shared_ptr<InFlight> next;
   bool wake_feeder = false;
   {
     std::lock_guard lock(lane.mutex);
-    lane.slots[in_flight->slot].reset();
-    lane.unused.push_back(in_flight->slot);
+    if (in_flight.slot_freed) {
+      return;  // at the answer's arrival, before its completion
+    }
+    in_flight.slot_freed = true;
+    lane.slots[in_flight.slot].reset();
+    lane.unused.push_back(in_flight.slot);
     --lane.in_flight;
     if (!inside_issue && !lane.ready.empty() && !StopRequested()) {
       next = std::move(lane.ready.front());

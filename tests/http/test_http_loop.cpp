@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <future>
+#include <mutex>
+#include <thread>
 
 #include "http/http_client.hpp"
 #include "http/http_loop.hpp"
@@ -191,4 +193,37 @@ TEST_CASE("HTTP loop: every adapter shares the one loop while it lives", "[http]
   const auto first = SharedHttpLoop();
   const auto second = SharedHttpLoop();
   CHECK(first.get() == second.get());
+}
+
+TEST_CASE("HTTP loop: the answered hook runs once, on the loop's thread, after the last attempt and before done",
+          "[http][loop]") {
+  ScriptedHttpServer server({Reply(500, {"oops"}), Reply(200, {"ok"})});
+  HttpClient client(Quick(), SharedHttpLoop());
+  std::mutex mutex;
+  std::vector<std::string> events;
+  std::thread::id answered_on;
+  std::thread::id done_on;
+  std::promise<void> finished;
+  HttpRequest request;
+  request.url = server.BaseUrl();
+  request.body = "{}";
+  request.on_answered = [&] {
+    const std::lock_guard lock(mutex);
+    events.push_back("answered after " + std::to_string(server.Requests().size()) + " attempts");
+    answered_on = std::this_thread::get_id();
+  };
+  client.Send(std::move(request), [&](HttpResult result) {
+    {
+      const std::lock_guard lock(mutex);
+      events.push_back("done with " + result.body);
+      done_on = std::this_thread::get_id();
+    }
+    finished.set_value();
+  });
+  finished.get_future().get();
+  const std::lock_guard lock(mutex);
+  CHECK(events == std::vector<std::string>{"answered after 2 attempts", "done with ok"});
+  // The hook is the loop's: cheap work only, and it may hand the loop a new request.
+  CHECK(answered_on != done_on);
+  CHECK(answered_on != std::this_thread::get_id());
 }

@@ -89,6 +89,71 @@ class ScriptedAdapter final : public Adapter {
 
 thread_local bool ScriptedAdapter::inside_completion = false;
 
+// Reports each answer as arrived (Request::on_answered) at once, then
+// completes it `reading` later, as an HTTP adapter reads and scores an
+// answer after its last byte; records how many requests were at the
+// "server" (issued, not yet answered) and how many were not yet completed.
+class AnsweringAdapter final : public Adapter {
+ public:
+  explicit AnsweringAdapter(std::chrono::milliseconds reading) : reading_(reading) {}
+  ~AnsweringAdapter() override { Drain(); }
+
+  const std::string& Id() const override { return id_; }
+  etalon::core::Capabilities GetCapabilities() const override { return {}; }
+
+  void Issue(const Request& request, CompletionHandler on_complete) override {
+    std::lock_guard lock(mutex_);
+    max_at_server_ = std::max(max_at_server_, ++at_server_);
+    max_uncompleted_ = std::max(max_uncompleted_, ++uncompleted_);
+    hooked_ += request.on_answered ? 1 : 0;
+    threads_.emplace_back([this, prompt = request.prompt, answered = request.on_answered,
+                           on_complete = std::move(on_complete)] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      {
+        std::lock_guard inner(mutex_);
+        --at_server_;
+      }
+      if (answered) {
+        answered();
+      }
+      std::this_thread::sleep_for(reading_);
+      {
+        std::lock_guard inner(mutex_);
+        --uncompleted_;
+      }
+      Response response;
+      response.text = prompt;
+      on_complete(std::move(response));
+    });
+  }
+
+  void Drain() override {
+    std::vector<std::thread> threads;
+    {
+      std::lock_guard lock(mutex_);
+      threads.swap(threads_);
+    }
+    for (auto& thread : threads) {
+      thread.join();
+    }
+  }
+
+  int max_at_server() const { return max_at_server_; }
+  int max_uncompleted() const { return max_uncompleted_; }
+  int hooked() const { return hooked_; }
+
+ private:
+  std::string id_ = "answering";
+  std::chrono::milliseconds reading_;
+  std::mutex mutex_;
+  int at_server_ = 0;
+  int max_at_server_ = 0;
+  int uncompleted_ = 0;
+  int max_uncompleted_ = 0;
+  int hooked_ = 0;
+  std::vector<std::thread> threads_;
+};
+
 struct Fixture {
   etalon::testing::TempDir dir;
   std::vector<std::unique_ptr<etalon::run::PreparedSuite>> suites;
@@ -174,6 +239,32 @@ TEST_CASE("Closed loop, a completion starts the next prepared request itself, wi
   // are started by the completion that freed their slot.
   CHECK(adapter.issued_while_completing() >= 20);
   CHECK(fixture.Records().size() == 40);
+}
+
+TEST_CASE("A slot frees when the adapter reports the answer arrived, before the answer is read; not under a budget",
+          "[run]") {
+  Fixture fixture(24);
+  etalon::run::RunnerSettings settings;
+  settings.concurrency = 2;
+  {
+    AnsweringAdapter adapter(std::chrono::milliseconds(20));
+    const auto totals = RunOnce(fixture, adapter, settings);
+    CHECK(totals.completed == 24);
+    CHECK(adapter.hooked() == 24);
+    CHECK(adapter.max_at_server() <= 2);
+    // Answers still being read while the next requests went out.
+    CHECK(adapter.max_uncompleted() > 2);
+    CHECK(fixture.Records().size() == 24);
+  }
+  // Under a budget a slot waits for its result's cost: never more than
+  // `concurrency` requests between issue and completion.
+  etalon::meters::SpendTracker spend(etalon::config::Budget{1000.0, std::nullopt});
+  settings.spend = &spend;
+  Fixture budgeted(24);
+  AnsweringAdapter adapter(std::chrono::milliseconds(5));
+  CHECK(RunOnce(budgeted, adapter, settings).completed == 24);
+  CHECK(adapter.hooked() == 0);
+  CHECK(adapter.max_uncompleted() <= 2);
 }
 
 TEST_CASE("A request past its deadline is recorded once as a timeout and the late answer is ignored", "[run]") {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,11 @@ struct Request {
   GenerationSettings generation;
   const nlohmann::json* fields = nullptr;  // the sample's fields; valid until the completion handler returns
   std::string dataset_dir;  // the dataset file's folder: media paths in fields are relative to it
+  // Called at most once, before the completion handler, by an adapter that
+  // knows when the answer has fully arrived (HTTP: its last byte, no retry
+  // to come): the request no longer holds the server, so the runner starts
+  // the next one then, while the answer is read and scored. Unset: nothing.
+  std::function<void()> on_answered;
 };
 
 }  // namespace etalon::core

@@ -92,6 +92,9 @@ class Runner {
   // Waits for `when` unless a stop is requested first (then returns false).
   bool SleepUntil(std::chrono::steady_clock::time_point when) const;
   void Complete(const std::shared_ptr<InFlight>& in_flight, core::Response response);
+  // Frees the request's slot, once (at its answer's arrival or its
+  // completion), and starts the next ready request in it.
+  void FreeSlot(InFlight& in_flight);
   void WatchDeadlines();
   bool StopRequested() const;
 
