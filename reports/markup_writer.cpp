@@ -36,11 +36,7 @@ std::string ReplaceInvalidUtf8(std::string_view bytes) {
   std::string text;
   text.reserve(bytes.size());
   std::size_t valid_from = 0;  // valid bytes are copied a run at a time: most lines have no invalid byte
-  for (std::size_t i = 0; i < bytes.size();) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  for (std::size_t i = core::AsciiEnd(bytes, 0); i < bytes.size(); i = core::AsciiEnd(bytes, i)) {
     const auto length = core::Utf8SequenceLength(bytes, i);
     if (length != 0) {
       i += length;

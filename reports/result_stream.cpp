@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "etalon/core/utf8.hpp"
 #include "markup_writer.hpp"
 
 namespace etalon::reports {
@@ -13,7 +14,13 @@ void ForEachResult(
     const std::function<void(const nlohmann::json& record, std::string_view text, std::size_t line)>& visit) {
   const auto path = run_folder + "/results.jsonl";
   run::ForEachJournalLine(path, [&](const std::string& line, std::size_t number) {
-    const auto text = ReplaceInvalidUtf8(line);
+    // Valid lines, nearly all of them, are read in place.
+    std::string replaced;
+    std::string_view text = line;
+    if (!core::IsValidUtf8(line)) {
+      replaced = ReplaceInvalidUtf8(line);
+      text = replaced;
+    }
     nlohmann::json record;
     try {
       record = run::ParseJournalLine(text, fields);

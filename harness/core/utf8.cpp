@@ -32,4 +32,15 @@ std::size_t Utf8SequenceLength(std::string_view text, std::size_t at) {
   return length;
 }
 
+bool IsValidUtf8(std::string_view text) {
+  for (std::size_t at = AsciiEnd(text, 0); at < text.size(); at = AsciiEnd(text, at)) {
+    const auto length = Utf8SequenceLength(text, at);
+    if (length == 0) {
+      return false;
+    }
+    at += length;
+  }
+  return true;
+}
+
 }  // namespace etalon::core

@@ -43,3 +43,18 @@ TEST_CASE("The plain ASCII run of a JSON string ends at its first quote, backsla
   }
   CHECK(etalon::core::PlainJsonAsciiEnd("", 0) == 0);
 }
+
+TEST_CASE("Whole texts are checked as UTF-8 past runs of ASCII of any length", "[core][utf8]") {
+  using etalon::core::AsciiEnd;
+  using etalon::core::IsValidUtf8;
+  for (std::size_t ascii = 0; ascii < 20; ++ascii) {
+    const std::string prefix(ascii, 'a');
+    CHECK(AsciiEnd(prefix + "é", 0) == ascii);
+    CHECK(AsciiEnd(prefix, 0) == ascii);
+    CHECK(IsValidUtf8(prefix + "é" + prefix + "€"));
+    CHECK_FALSE(IsValidUtf8(prefix + "\xC3" + prefix));      // a lead byte without its continuation
+    CHECK_FALSE(IsValidUtf8(prefix + "é" + prefix + "\xED\xA0\x80"));  // a surrogate
+    CHECK_FALSE(IsValidUtf8(prefix + "\xC3"));               // cut at the end
+  }
+  CHECK(IsValidUtf8(""));
+}

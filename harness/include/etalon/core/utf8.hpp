@@ -16,6 +16,27 @@ namespace etalon::core {
 // Length of the well-formed sequence starting at `at` (1 for ASCII), or 0.
 std::size_t Utf8SequenceLength(std::string_view text, std::size_t at);
 
+// The position of the first non-ASCII byte from `at` on, or text.size();
+// eight bytes at a time.
+inline std::size_t AsciiEnd(std::string_view text, std::size_t at) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  while (at + 8 <= text.size()) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + at, sizeof word);
+    if ((word & kHighBits) != 0) {
+      break;
+    }
+    at += 8;
+  }
+  while (at < text.size() && static_cast<unsigned char>(text[at]) < 0x80) {
+    ++at;
+  }
+  return at;
+}
+
+// Whether all of `text` is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+
 // The position of the first byte from `at` on that a JSON string cannot
 // hold as it is: a quote, a backslash, a control character or a non-ASCII
 // byte (to be checked as UTF-8); text.size() when there is none. Looks at
