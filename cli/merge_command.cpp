@@ -201,6 +201,10 @@ int RunMergeCommand(const std::vector<std::string>& args) {
         {{"folder", folder}, {"run_energy", ReadShardSummary(folder)->value("run_energy", nlohmann::json(nullptr))}});
   }
   summary::Summary summary;
+  auto samples = ReportSamples(summary_input.journal_path);
+  summary_input.on_record = [&samples](const nlohmann::json& record, std::string_view line, std::size_t number) {
+    samples.Add(record, line, number);
+  };
   try {
     core::WriteFileAtomically((fs::path(out) / "run.json").string(), record.dump(2) + "\n");
     core::WriteFileAtomically(journal_path, run::MergedJournal(results));
@@ -208,8 +212,7 @@ int RunMergeCommand(const std::vector<std::string>& args) {
     // Every shard probed its adapters; the first one's model fingerprints stand for the run (docs/model-integrity.md).
     summary.json["model_fingerprints"] =
         ReadShardSummary(folders.front())->value("model_fingerprints", nlohmann::json(nullptr));
-    WriteRunDocuments(out, summary.json,
-                      language);
+    WriteRunDocuments(out, summary.json, language, std::move(samples));
   } catch (const std::exception& write_error) {
     std::cerr << "error: " << write_error.what() << "\n";
     return kExitInternalError;

@@ -341,10 +341,14 @@ int RunRunCommand(const std::vector<std::string>& args) {
     summary_input.run_energy["error"] = run_reading.error;
   }
   summary::Summary summary;
+  auto samples = ReportSamples(summary_input.journal_path);
+  summary_input.on_record = [&samples](const nlohmann::json& record, std::string_view line, std::size_t number) {
+    samples.Add(record, line, number);
+  };
   try {
     summary = summary::BuildSummary(summary_input);
     summary.json["model_fingerprints"] = std::move(model_fingerprints);
-    WriteRunDocuments(folder->path(), summary.json, language);
+    WriteRunDocuments(folder->path(), summary.json, language, std::move(samples));
   } catch (const std::exception& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInternalError;

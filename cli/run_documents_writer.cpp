@@ -9,7 +9,12 @@
 
 namespace etalon::cli {
 
-void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language) {
+reports::SampleCollector ReportSamples(const std::string& journal_path) {
+  return reports::SampleCollector(reports::SampleLimits{}, journal_path);
+}
+
+void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language,
+                       reports::SampleCollector samples) {
   const std::filesystem::path path(folder);
   // Recorded beside the summary, before the reports that show it, so a report
   // rebuilt later shows the facts known at run time.
@@ -18,6 +23,7 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   // final, so summary.json carries it for tools (docs/frugality.md).
   reports::RunDocuments documents{folder, summary};
   reports::AddFloorsToSummary(documents);
+  documents.samples = std::make_shared<const reports::SampleSelection>(std::move(samples).Finish(documents));
   for (const auto& format : {"html", "md"}) {
     const auto reporter = reports::MakeReporter(format);
     std::ostringstream document;

@@ -8,10 +8,16 @@
 #include <nlohmann/json.hpp>
 
 #include "etalon/reports/reporter.hpp"
+#include "etalon/reports/sample_selection.hpp"
 
 namespace etalon::cli {
 
+// A collector of the samples the reports show, fed by the summary's pass
+// over `journal_path` (SummaryInput::on_record).
+reports::SampleCollector ReportSamples(const std::string& journal_path);
+
 // Throws std::runtime_error (a write failed, or a reporter refused the summary).
-void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language);
+void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& summary, reports::Language language,
+                       reports::SampleCollector samples);
 
 }  // namespace etalon::cli

@@ -17,7 +17,7 @@
 #include "markdown_reporter.hpp"
 #include "report_text.hpp"
 #include "result_stream.hpp"
-#include "sample_selection.hpp"
+#include "etalon/reports/sample_selection.hpp"
 
 namespace etalon::reports {
 

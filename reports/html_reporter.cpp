@@ -1,6 +1,7 @@
 #include "html_reporter.hpp"
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -595,7 +596,13 @@ class Page {
 void HtmlReporter::Write(const RunDocuments& run, Language language, std::ostream& out) const {
   MarkupWriter writer(out);
   try {
-    const auto selection = SelectSamples(run, limits_);
+    // The selection the summary's pass collected, when it was made under
+    // these limits; otherwise one pass over the journal.
+    std::optional<SampleSelection> read_here;
+    if (!run.samples || !(run.samples->limits == limits_)) {
+      read_here = SelectSamples(run, limits_);
+    }
+    const auto& selection = read_here ? *read_here : *run.samples;
     const auto& summary = run.summary;
     Page page(summary, language, writer);
     writer.Trusted("<!DOCTYPE html>\n");

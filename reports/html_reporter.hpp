@@ -6,7 +6,7 @@
 #pragma once
 
 #include "etalon/reports/reporter.hpp"
-#include "sample_selection.hpp"
+#include "etalon/reports/sample_selection.hpp"
 
 namespace etalon::reports {
 

@@ -4,7 +4,7 @@
 
 #include "etalon/reports/reporter.hpp"
 #include "markup_writer.hpp"
-#include "sample_selection.hpp"
+#include "etalon/reports/sample_selection.hpp"
 
 namespace etalon::reports {
 

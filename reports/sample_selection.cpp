@@ -1,4 +1,4 @@
-#include "sample_selection.hpp"
+#include "etalon/reports/sample_selection.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -91,35 +91,6 @@ void AddDatasetFields(const nlohmann::ordered_json& suite, std::vector<SampleRow
   }
 }
 
-// What Select reads of every line; a kept line is parsed whole for its row.
-const run::JournalFields kSelectionFields = {"adapter", "suite", "error", "served_model"};
-
-// Counts `record` in its cell and keeps it when it is among the cell's first
-// samples or, beyond those, among its first failures.
-void Select(const nlohmann::json& record, std::string_view text, const SampleLimits& limits,
-            std::map<std::pair<std::string, std::string>, std::size_t>& failures_shown, SampleSelection& selection) {
-  const auto adapter = record.at("adapter").get<std::string>();
-  const auto key = std::make_pair(adapter, record.at("suite").get<std::string>());
-  auto& counts = selection.cells[key];
-  ++counts.results;
-  const bool ok = record.at("error").is_null();
-  if (!ok) {
-    ++counts.failures;
-  }
-  if (const auto served = record.find("served_model"); served != record.end() && served->is_string()) {
-    selection.served_models[adapter].insert(served->get<std::string>());
-  }
-  const bool first = counts.shown - failures_shown[key] < limits.first_per_cell;
-  const bool failure_shown = !ok && failures_shown[key] < limits.failures_per_cell;
-  if (first || failure_shown) {
-    if (!first) {
-      ++failures_shown[key];
-    }
-    ++counts.shown;
-    selection.rows.push_back(MakeRow(nlohmann::json::parse(text), limits.max_text_bytes));
-  }
-}
-
 }  // namespace
 
 bool SampleSelection::TruncatedAny() const {
@@ -142,18 +113,50 @@ std::string CutText(const std::string& text, std::size_t max_bytes) {
   return text.substr(0, end) + "…";
 }
 
-SampleSelection SelectSamples(const RunDocuments& run, const SampleLimits& limits) {
-  SampleSelection selection;
-  std::map<std::pair<std::string, std::string>, std::size_t> failures_shown;
-  const auto select = [&](const nlohmann::json& record, std::string_view text, std::size_t line) {
-    try {
-      Select(record, text, limits, failures_shown, selection);
-    } catch (const nlohmann::json::exception& error) {
-      throw std::runtime_error(
-          fmt::format("{}/results.jsonl:{}: missing or malformed field: {}", run.run_folder, line, error.what()));
+SampleCollector::SampleCollector(SampleLimits limits, std::string journal_path)
+    : journal_path_(std::move(journal_path)) {
+  selection_.limits = limits;
+}
+
+const std::vector<std::string_view>& SampleCollector::Fields() {
+  // What Add reads of every line; a kept line is parsed whole for its row.
+  static const std::vector<std::string_view> kFields = {"adapter", "suite", "error", "served_model"};
+  return kFields;
+}
+
+// Counts `record` in its cell and keeps it when it is among the cell's first
+// samples or, beyond those, among its first failures.
+void SampleCollector::Add(const nlohmann::json& record, std::string_view text, std::size_t line) {
+  const auto& limits = selection_.limits;
+  try {
+    const auto adapter = record.at("adapter").get<std::string>();
+    const auto key = std::make_pair(adapter, record.at("suite").get<std::string>());
+    auto& counts = selection_.cells[key];
+    ++counts.results;
+    const bool ok = record.at("error").is_null();
+    if (!ok) {
+      ++counts.failures;
     }
-  };
-  ForEachResult(run.run_folder, kSelectionFields, select);
+    if (const auto served = record.find("served_model"); served != record.end() && served->is_string()) {
+      selection_.served_models[adapter].insert(served->get<std::string>());
+    }
+    auto& failures_shown = failures_shown_[key];
+    const bool first = counts.shown - failures_shown < limits.first_per_cell;
+    const bool failure_shown = !ok && failures_shown < limits.failures_per_cell;
+    if (first || failure_shown) {
+      if (!first) {
+        ++failures_shown;
+      }
+      ++counts.shown;
+      selection_.rows.push_back(MakeRow(nlohmann::json::parse(text), limits.max_text_bytes));
+    }
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error(fmt::format("{}:{}: missing or malformed field: {}", journal_path_, line, error.what()));
+  }
+}
+
+SampleSelection SampleCollector::Finish(const RunDocuments& run) && {
+  auto selection = std::move(selection_);
   // Cells in the summary's order (plan order), journal order inside a cell.
   std::map<std::pair<std::string, std::string>, std::size_t> cell_order;
   for (const auto& result : run.summary.at("results")) {
@@ -175,10 +178,19 @@ SampleSelection SelectSamples(const RunDocuments& run, const SampleLimits& limit
       }
     }
     if (!rows.empty()) {
-      AddDatasetFields(suite, rows, limits.max_text_bytes, selection);
+      AddDatasetFields(suite, rows, selection.limits.max_text_bytes, selection);
     }
   }
   return selection;
+}
+
+SampleSelection SelectSamples(const RunDocuments& run, const SampleLimits& limits) {
+  SampleCollector collector(limits, run.run_folder + "/results.jsonl");
+  ForEachResult(run.run_folder, SampleCollector::Fields(),
+                [&](const nlohmann::json& record, std::string_view text, std::size_t line) {
+                  collector.Add(record, text, line);
+                });
+  return std::move(collector).Finish(run);
 }
 
 }  // namespace etalon::reports

@@ -82,8 +82,8 @@ void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
 
 // The fields of a result line the summary reads (AddRecord, ServingFigures,
 // CostFigures): the output text and the rest are skipped while parsing.
-const run::JournalFields kRecordFields = {"adapter", "suite",  "error",  "scores", "timing",     "usage",
-                                          "energy",  "cost",   "carbon", "started_at", "completed_at"};
+const run::JournalFields kRecordFields = {"adapter", "suite",  "error",  "scores",     "timing",       "usage",
+                                          "energy",  "cost",   "carbon", "started_at", "completed_at", "served_model"};
 
 void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config::ServiceLevels& slo) {
   ++cell.recorded;
@@ -330,6 +330,9 @@ Summary BuildSummary(const SummaryInput& input) {
       const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
       if (found != cells.end()) {
         AddRecord(found->second, record, input.plan->slo);
+      }
+      if (input.on_record) {
+        input.on_record(record, line, number);
       }
     } catch (const nlohmann::json::exception& error) {
       throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input.journal_path, number, error.what()));

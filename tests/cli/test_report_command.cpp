@@ -3,9 +3,11 @@
 
 #include <filesystem>
 
+#include "support/mini_project.hpp"
 #include "support/payload_run.hpp"
 #include "support/process.hpp"
 
+using etalon::testing::MiniProject;
 using etalon::testing::PayloadRun;
 using etalon::testing::ReadFile;
 using etalon::testing::RunEtalon;
@@ -39,8 +41,27 @@ TEST_CASE("etalon report: reports are byte-identical when rendered again or from
     CHECK(ReadFile(run.dir.Path(std::string("b/") + name)) == first);
     CHECK(ReadFile(run.dir.Path(std::string("c/") + name)) == first);
   }
-  // The report the run wrote at its end is the one `etalon report` writes from the files.
+  // The reports the run wrote at its end, its samples collected during the
+  // summary's pass, are the ones `etalon report` writes from the files.
   CHECK(ReadFile(run.folder + "/report.md") == ReadFile(run.dir.Path("a/report.md")));
+  CHECK(ReadFile(run.folder + "/report.html") == ReadFile(run.dir.Path("a/report.html")));
+}
+
+TEST_CASE("The samples a run's HTML report shows, collected in the summary's pass, are those a report reads back",
+          "[cli][integration]") {
+  // More results than the first samples shown per cell, and a cell of
+  // failures shown beyond them.
+  MiniProject project(30);
+  project.dir.Write("plans/p.yaml",
+                    "name: p\nadapters:\n  - id: echo\n    kind: builtin:echo\n"
+                    "  - id: lead\n    kind: builtin:lead\n    options: {field: absent}\nsuites: [s]\n");
+  const auto run = RunEtalon({"run", project.plan, "--out", project.Out(), "--quiet"});
+  REQUIRE(run.exit_code == 3);  // the failures are above the tolerance
+  REQUIRE(RunEtalon({"report", project.Out(), "--format", "html", "--out", project.Out("again")}).exit_code == 0);
+  const auto html = ReadFile(project.Out() + "/report.html");
+  CHECK(html == ReadFile(project.Out("again") + "/report.html"));
+  CHECK_THAT(html, Catch::Contains("data-ok=\"false\""));
+  CHECK_THAT(html, Catch::Contains("data-ok=\"true\""));
 }
 
 TEST_CASE("etalon report: unknown formats, languages and folders are clear errors", "[cli]") {

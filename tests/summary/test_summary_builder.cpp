@@ -25,6 +25,7 @@ std::string Line(const std::string& sample, bool ok, double f1, const std::strin
   record["usage"] = {{"input_tokens", nullptr}, {"output_tokens", nullptr}, {"estimated", false}};
   record["timing"] = {{"queued_ms", 0.0}, {"ttft_ms", nullptr}, {"end_to_end_ms", f1 * 100}};
   record["energy"] = energy.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(energy);
+  record["served_model"] = "m-2026";
   return record.dump() + "\n";
 }
 
@@ -81,7 +82,17 @@ TEST_CASE("The summary counts, averages and keeps measured energy apart from est
   input.plan = &plan;
   input.adapter_suites = {{"a", {"s"}}};
   input.suites = &suites;
+  // Every record is handed on with its line, for the reports' samples.
+  std::vector<std::size_t> numbers;
+  input.on_record = [&](const nlohmann::json& record, std::string_view line, std::size_t number) {
+    CHECK(record.at("adapter") == "a");
+    CHECK(record.contains("error"));
+    CHECK(record.at("served_model") == "m-2026");
+    CHECK(nlohmann::json::parse(line).at("sample") == "s" + std::to_string(numbers.size()));
+    numbers.push_back(number);
+  };
   const auto summary = etalon::summary::BuildSummary(input);
+  CHECK(numbers == std::vector<std::size_t>{1, 2, 3});
 
   CHECK(summary.totals.expected == 4);
   CHECK(summary.totals.recorded == 3);

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,6 +45,11 @@ struct SummaryInput {
   // The whole run's host energy from the best meter available (see docs/energy.md),
   // or null. Kept apart from per-request figures and never added to them.
   nlohmann::json run_energy = nullptr;
+  // Called with every journal record as read (its adapter, suite, error,
+  // scores, timing, usage, energy, cost, carbon, times and served model),
+  // its whole line and line number: the reports' sample selection rides on
+  // this pass instead of reading the journal again.
+  std::function<void(const nlohmann::json& record, std::string_view line, std::size_t number)> on_record;
 };
 
 struct SummaryTotals {

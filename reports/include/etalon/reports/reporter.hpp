@@ -14,11 +14,16 @@ namespace etalon::reports {
 
 enum class Language { kFrench, kEnglish };
 
+struct SampleSelection;
+
 // What a reporter reads: the run folder's summary.json (and the folder, for
 // formats that need the journal).
 struct RunDocuments {
   std::string run_folder;
   nlohmann::ordered_json summary;  // field order as written
+  // The samples shown one by one, when the pass that built the summary
+  // collected them (sample_selection.hpp); null: a report reads the journal.
+  std::shared_ptr<const SampleSelection> samples = nullptr;
 };
 
 class Reporter {

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct SampleLimits {
   std::size_t first_per_cell = 20;     // samples shown from the start of each cell
   std::size_t failures_per_cell = 50;  // failed requests shown beyond those
   std::size_t max_text_bytes = 2000;   // longer texts are cut (at a character boundary) with "…"
+  bool operator==(const SampleLimits&) const = default;
 };
 
 struct SampleRow {
@@ -43,11 +45,35 @@ struct CellCounts {
 };
 
 struct SampleSelection {
+  SampleLimits limits;                                           // what it was selected under
   std::vector<SampleRow> rows;                                   // journal order
   std::map<std::pair<std::string, std::string>, CellCounts> cells;  // (adapter, suite)
   std::map<std::string, std::set<std::string>> served_models;    // adapter -> model ids the providers reported
   std::set<std::string> suites_without_dataset;  // their dataset is missing or changed: no input or reference shown
   bool TruncatedAny() const;
+};
+
+// The selection built one journal record at a time, so that the pass that
+// builds the summary can build it too (`etalon run` and `etalon merge`
+// read the journal once for both).
+class SampleCollector {
+ public:
+  // `journal_path` names the journal in errors.
+  SampleCollector(SampleLimits limits, std::string journal_path);
+
+  // The fields Add reads of `record` (the others may be absent).
+  static const std::vector<std::string_view>& Fields();
+  // One journal line: `record` holds at least Fields(), `text` is the whole line.
+  // Throws std::runtime_error naming file and line for a malformed record.
+  void Add(const nlohmann::json& record, std::string_view text, std::size_t line);
+  // Rows in the summary's cell order, with inputs and references read back
+  // from each needed dataset once.
+  SampleSelection Finish(const RunDocuments& run) &&;
+
+ private:
+  SampleSelection selection_;
+  std::string journal_path_;
+  std::map<std::pair<std::string, std::string>, std::size_t> failures_shown_;
 };
 
 // Streams `run.run_folder`/results.jsonl once, then each needed dataset once.
