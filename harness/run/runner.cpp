@@ -48,9 +48,9 @@ struct Runner::InFlight {
 // One adapter's share of the run: its slots bound what is in flight.
 //
 // Closed loop, the feeder prepares requests (sample read, prompt rendered)
-// ahead into `ready`, and the thread that completes a request starts the
-// next ready one in the slot it frees: no hand-over to the feeder thread
-// between one answer and the next request.
+// ahead into `ready`, and the thread that frees a slot (where an answer
+// arrived, or where a request completed) starts the next ready one in it:
+// no hand-over to the feeder thread between one answer and the next request.
 struct Runner::Lane {
   Lane(const AdapterAssignment& assignment, std::size_t concurrency)
       : adapter(assignment.adapter),
