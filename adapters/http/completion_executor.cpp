@@ -14,25 +14,33 @@ CompletionExecutor::~CompletionExecutor() {
 }
 
 void CompletionExecutor::Post(std::function<void()> task) {
+  bool wake = false;
   {
     const std::lock_guard lock(mutex_);
     tasks_.push_back(std::move(task));
+    wake = tasks_.size() == 1 || tasks_.size() == kBatch;
   }
-  wake_.notify_one();
+  if (wake) {
+    wake_.notify_one();
+  }
 }
 
 void CompletionExecutor::Run() {
   std::unique_lock lock(mutex_);
+  std::deque<std::function<void()>> batch;
   for (;;) {
     wake_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
     if (tasks_.empty()) {
       return;  // stopping, and nothing left to run
     }
-    auto task = std::move(tasks_.front());
-    tasks_.pop_front();
+    wake_.wait_for(lock, kGathering, [this] { return stopping_ || tasks_.size() >= kBatch; });
+    batch.swap(tasks_);
     lock.unlock();
-    task();
-    task = nullptr;  // captured state goes before the lock is taken again
+    for (auto& task : batch) {
+      task();
+      task = nullptr;  // captured state goes before the next task runs
+    }
+    batch.clear();
     lock.lock();
   }
 }
