@@ -22,7 +22,9 @@ using Clock = std::chrono::steady_clock;
 
 constexpr std::chrono::milliseconds kMaxPollWait{1000};
 constexpr int kMaxEvents = 256;
-constexpr const char* kUserAgent = "etalon/0.1";
+// Sent as a header rather than CURLOPT_USERAGENT, which libcurl formats
+// anew for every request; a configured User-Agent header replaces it.
+constexpr const char* kUserAgentHeader = "User-Agent: etalon/0.1";
 
 CURLM* Multi(void* multi) { return static_cast<CURLM*>(multi); }
 
@@ -45,6 +47,14 @@ bool IsRetryableTransport(CURLcode code) {
     default:
       return false;
   }
+}
+
+// Whether `header` ("Name: value") is the header `lower_name`, names compared
+// without case.
+bool IsHeader(std::string_view header, std::string_view lower_name) {
+  return header.size() > lower_name.size() && header[lower_name.size()] == ':' &&
+         std::equal(lower_name.begin(), lower_name.end(), header.begin(),
+                    [](char lower, char c) { return lower == std::tolower(static_cast<unsigned char>(c)); });
 }
 
 }  // namespace
@@ -273,14 +283,18 @@ void HttpLoop::Start(Call& call) {
   }
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings.connect_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings.total_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
   curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, call.error_buffer.data());
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &HttpLoop::OnBody);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &call);
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &HttpLoop::OnHeader);
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, &call);
+  bool user_agent_given = false;
   for (const auto& header : call.request.headers) {
     call.headers = curl_slist_append(call.headers, header.c_str());
+    user_agent_given = user_agent_given || IsHeader(header, "user-agent");
+  }
+  if (!user_agent_given) {
+    call.headers = curl_slist_append(call.headers, kUserAgentHeader);
   }
   call.headers = curl_slist_append(call.headers, "Expect:");  // no 100-continue round trip for large bodies
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, call.headers);

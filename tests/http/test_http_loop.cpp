@@ -227,3 +227,27 @@ TEST_CASE("HTTP loop: the answered hook runs once, on the loop's thread, after t
   CHECK(answered_on != done_on);
   CHECK(answered_on != std::this_thread::get_id());
 }
+
+TEST_CASE("HTTP loop: one User-Agent per request, etalon's unless the request names its own", "[http][loop]") {
+  ScriptedHttpServer server({Reply(200, {"a"}), Reply(200, {"b"})});
+  HttpClient client(Quick(), SharedHttpLoop());
+  auto count = [](const std::string& head, const std::string& line) {
+    std::size_t found = 0;
+    for (auto at = head.find(line); at != std::string::npos; at = head.find(line, at + 1)) ++found;
+    return found;
+  };
+  REQUIRE_FALSE(Send(client, server.BaseUrl()).transport_error);
+  std::promise<HttpResult> done;
+  HttpRequest request;
+  request.url = server.BaseUrl();
+  request.body = "{}";
+  request.headers = {"user-agent: buyer-probe/2"};
+  client.Send(std::move(request), [&done](HttpResult result) { done.set_value(std::move(result)); });
+  REQUIRE_FALSE(done.get_future().get().transport_error);
+  const auto requests = server.Requests();
+  const auto& plain = requests.at(0).head;
+  const auto& named = requests.at(1).head;
+  CHECK(count(plain, "User-Agent: etalon/0.1\r\n") == 1);
+  CHECK(count(named, "user-agent: buyer-probe/2\r\n") == 1);
+  CHECK(count(named, "etalon/0.1") == 0);
+}
