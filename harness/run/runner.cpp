@@ -114,7 +114,11 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
   for (auto& feeder : feeders) {
     feeder.join();
   }
-  watcher_stop_ = true;
+  {
+    const std::lock_guard lock(watcher_mutex_);
+    watcher_stop_ = true;
+  }
+  watcher_wake_.notify_one();
   watcher.join();
   progress_.Finish();
 
@@ -362,8 +366,11 @@ void Runner::FreeSlot(InFlight& in_flight) {
 
 void Runner::WatchDeadlines() {
   std::vector<std::shared_ptr<InFlight>> expired;
-  while (!watcher_stop_.load()) {
-    std::this_thread::sleep_for(kWatchPeriod);
+  // Woken at once by the run's end: a sleeping watcher held the run's
+  // documents back by up to a period after the last answer.
+  std::unique_lock watcher_lock(watcher_mutex_);
+  while (!watcher_wake_.wait_for(watcher_lock, kWatchPeriod, [this] { return watcher_stop_; })) {
+    watcher_lock.unlock();
     const auto now = Clock::now();
     for (auto& lane : lanes_) {
       std::lock_guard lock(lane->mutex);
@@ -380,6 +387,7 @@ void Runner::WatchDeadlines() {
       Complete(in_flight, std::move(timed_out));
     }
     expired.clear();
+    watcher_lock.lock();
   }
 }
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -106,7 +107,9 @@ class Runner {
   std::atomic<std::size_t> completed_{0};
   std::atomic<std::size_t> failed_{0};
   std::atomic<bool> stopped_early_{false};
-  std::atomic<bool> watcher_stop_{false};
+  std::mutex watcher_mutex_;
+  std::condition_variable watcher_wake_;
+  bool watcher_stop_ = false;  // guarded by watcher_mutex_
   std::mutex fatal_mutex_;
   std::optional<std::string> fatal_error_;
 };
