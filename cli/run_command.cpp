@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -16,6 +17,7 @@
 #include "etalon/meters/meter_choice.hpp"
 #include "etalon/reports/reporter.hpp"
 #include "etalon/run/fingerprint.hpp"
+#include "etalon/run/journal_follower.hpp"
 #include "etalon/run/planned_keys.hpp"
 #include "etalon/run/run_folder.hpp"
 #include "etalon/run/run_projection.hpp"
@@ -305,6 +307,33 @@ int RunRunCommand(const std::vector<std::string>& args) {
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
   auto run_meter = meters::ChooseMeter();
+
+  // The summary and the report's samples read the journal while the run
+  // writes it (run/journal_follower.hpp); only the last lines wait for its end.
+  summary::SummaryInput summary_input;
+  summary_input.journal_path = folder->results_path();
+  summary_input.run_record = folder->record();
+  summary_input.plan = &plan;
+  summary_input.adapter_suites = loaded->AssignmentIds();
+  summary_input.skipped_adapters = loaded->skipped;
+  summary_input.suites = &loaded->suites;
+  summary_input.limit = limit;
+  summary_input.expected_keys = shard_keys;
+  auto samples = ReportSamples(summary_input.journal_path);
+  summary_input.on_record = [&samples](const nlohmann::json& record, std::string_view line, std::size_t number) {
+    samples.Add(record, line, number);
+  };
+  summary::SummaryBuilder summary_builder(summary_input);
+  std::optional<run::JournalFollower> follower;
+  try {
+    follower.emplace(summary_input.journal_path, [&summary_builder](const std::string& line, std::size_t number) {
+      summary_builder.AddLine(line, number);
+    });
+  } catch (const std::runtime_error& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitInternalError;
+  }
+
   const auto run_meter_mark = run_meter.meter->Begin();
   run::Runner runner(settings, *journal, progress);
   const auto totals = runner.Run(loaded->Assignments());
@@ -316,17 +345,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
     return kExitInternalError;
   }
 
-  summary::SummaryInput summary_input;
-  summary_input.journal_path = folder->results_path();
-  summary_input.run_record = folder->record();
-  summary_input.plan = &plan;
-  summary_input.adapter_suites = loaded->AssignmentIds();
-  summary_input.skipped_adapters = loaded->skipped;
-  summary_input.suites = &loaded->suites;
-  summary_input.limit = limit;
   summary_input.finished_at = core::NowUtc();
   summary_input.stopped = totals.stopped;
-  summary_input.expected_keys = shard_keys;
   summary_input.run_energy = {{"meter", run_meter.meter->Method()},
                               {"description", run_meter.meter->Description()},
                               {"choice", run_meter.reason},
@@ -341,12 +361,9 @@ int RunRunCommand(const std::vector<std::string>& args) {
     summary_input.run_energy["error"] = run_reading.error;
   }
   summary::Summary summary;
-  auto samples = ReportSamples(summary_input.journal_path);
-  summary_input.on_record = [&samples](const nlohmann::json& record, std::string_view line, std::size_t number) {
-    samples.Add(record, line, number);
-  };
   try {
-    summary = summary::BuildSummary(summary_input);
+    follower->Finish();
+    summary = summary_builder.Finish();
     summary.json["model_fingerprints"] = std::move(model_fingerprints);
     WriteRunDocuments(folder->path(), summary.json, language, std::move(samples));
   } catch (const std::exception& error) {

@@ -300,15 +300,18 @@ nlohmann::ordered_json SuiteJson(const run::PreparedSuite& prepared, std::option
 
 }  // namespace
 
-Summary BuildSummary(const SummaryInput& input) {
-  const auto& suites = *input.suites;
+struct SummaryBuilder::Cells {
   std::map<std::pair<std::string, std::string>, CellAccumulator> cells;
+};
+
+SummaryBuilder::SummaryBuilder(const SummaryInput& input) : input_(input), cells_(std::make_unique<Cells>()) {
+  const auto& suites = *input.suites;
   for (const auto& [adapter_id, suite_ids] : input.adapter_suites) {
     for (const auto& prepared : suites) {
       if (std::find(suite_ids.begin(), suite_ids.end(), prepared->suite.id) == suite_ids.end()) {
         continue;
       }
-      auto& cell = cells[{adapter_id, prepared->suite.id}];
+      auto& cell = cells_->cells[{adapter_id, prepared->suite.id}];
       cell.expected = run::SamplesInRun(*prepared, input.limit) * static_cast<std::size_t>(input.plan->repeats);
       if (input.expected_keys) {
         const auto shard_keys = input.expected_keys->find({adapter_id, prepared->suite.id});
@@ -323,22 +326,30 @@ Summary BuildSummary(const SummaryInput& input) {
       }
     }
   }
+}
 
-  run::ForEachJournalLine(input.journal_path, [&](const std::string& line, std::size_t number) {
-    try {
-      const auto record = run::ParseJournalLine(line, kRecordFields);
-      const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
-      if (found != cells.end()) {
-        AddRecord(found->second, record, input.plan->slo);
-      }
-      if (input.on_record) {
-        input.on_record(record, line, number);
-      }
-    } catch (const nlohmann::json::exception& error) {
-      throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input.journal_path, number, error.what()));
+SummaryBuilder::~SummaryBuilder() = default;
+
+void SummaryBuilder::AddLine(const std::string& line, std::size_t number) {
+  try {
+    const auto record = run::ParseJournalLine(line, kRecordFields);
+    auto& cells = cells_->cells;
+    const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
+    if (found != cells.end()) {
+      AddRecord(found->second, record, input_.plan->slo);
     }
-  });
+    if (input_.on_record) {
+      input_.on_record(record, line, number);
+    }
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error(fmt::format("{}:{}: not a result line: {}", input_.journal_path, number, error.what()));
+  }
+}
 
+Summary SummaryBuilder::Finish() const {
+  const auto& input = input_;
+  const auto& suites = *input.suites;
+  const auto& cells = cells_->cells;
   Summary summary;
   auto& totals = summary.totals;
   nlohmann::ordered_json results = nlohmann::ordered_json::array();
@@ -426,6 +437,13 @@ Summary BuildSummary(const SummaryInput& input) {
                     {"max_error_rate", input.plan->max_error_rate},
                     {"within_tolerance", totals.error_rate <= input.plan->max_error_rate}};
   return summary;
+}
+
+Summary BuildSummary(const SummaryInput& input) {
+  SummaryBuilder builder(input);
+  run::ForEachJournalLine(input.journal_path,
+                          [&builder](const std::string& line, std::size_t number) { builder.AddLine(line, number); });
+  return builder.Finish();
 }
 
 }  // namespace etalon::summary

@@ -271,3 +271,35 @@ TEST_CASE("A corpus metric's interval resamples segments through its corpus form
   CHECK(figure["ci95"]["low"].get<double>() > 0);
   CHECK(figure["ci95"]["high"].get<double>() < 100);
 }
+
+TEST_CASE("Lines handed to a summary builder give the file's summary, the end-of-run fields read at Finish",
+          "[summary]") {
+  etalon::testing::TempDir dir;
+  auto suites = OneSuite(dir, 3, "[token_f1]");
+  etalon::config::Plan plan;
+  plan.name = "p";
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  const std::vector<std::string> lines = {Line("s0", true, 0.5, ""), Line("s1", false, 0, ""), Line("s2", true, 1.0, "")};
+  std::string journal;
+  for (const auto& line : lines) journal += line;
+  input.journal_path = dir.Write("results.jsonl", journal);
+
+  etalon::summary::SummaryBuilder builder(input);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    builder.AddLine(lines[i].substr(0, lines[i].size() - 1), i + 1);
+  }
+  input.finished_at = "2026-11-29T09:00:00.000Z";
+  input.stopped = true;
+  const auto handed = builder.Finish().json;
+  const auto read = etalon::summary::BuildSummary(input).json;
+  CHECK(handed.dump() == read.dump());
+  CHECK(handed["run"]["finished_at"] == "2026-11-29T09:00:00.000Z");
+  CHECK(handed["run"]["status"] == "cancelled");
+  CHECK(handed["totals"]["recorded"] == 3);
+
+  CHECK_THROWS_WITH(builder.AddLine("{\"adapter\": 1", 4),
+                    Catch::StartsWith(input.journal_path + ":4: not a result line"));
+}

@@ -64,7 +64,31 @@ struct Summary {
   SummaryTotals totals;
 };
 
-// Throws std::runtime_error when the journal cannot be read.
+// Builds a summary from journal lines its caller reads: a run hands it the
+// lines while they are written (run/journal_follower.hpp).
+class SummaryBuilder {
+ public:
+  // `input` must outlive the builder. Finish reads it again, so the fields
+  // known only at the run's end (finished_at, stopped, run_energy) may be
+  // set after construction; journal_path names the file in errors.
+  explicit SummaryBuilder(const SummaryInput& input);
+  ~SummaryBuilder();
+  SummaryBuilder(const SummaryBuilder&) = delete;
+  SummaryBuilder& operator=(const SummaryBuilder&) = delete;
+
+  // One journal line and its 1-based number, in the journal's order. Throws
+  // std::runtime_error naming the file and line when it is not a result line.
+  void AddLine(const std::string& line, std::size_t number);
+  Summary Finish() const;
+
+ private:
+  struct Cells;
+  const SummaryInput& input_;
+  std::unique_ptr<Cells> cells_;
+};
+
+// Reads the journal at input.journal_path through a SummaryBuilder. Throws
+// std::runtime_error when the journal cannot be read.
 Summary BuildSummary(const SummaryInput& input);
 
 }  // namespace etalon::summary
