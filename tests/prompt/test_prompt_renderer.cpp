@@ -71,3 +71,33 @@ TEST_CASE("Fields reach the template however it names them; `examples` is always
   CHECK(changed_rendered.text == "Lyon ");
   CHECK(changed_rendered.missing == std::vector<std::string>{"absent"});
 }
+
+TEST_CASE("Missing names what a render would report missing, for every kind of template", "[prompt]") {
+  const std::vector<std::string> templates = {
+      "{{input}}",
+      "Question : {{ input }} ; lieu : {{{lieu}}} ; {{& absent}} {{! un commentaire {{input}} }}{{input}}",
+      "{{reference}} / {{examples}} / {{vide}} / {{liste}} / {{objet}} / {{nombre}}",
+      "{{#examples}}{{input}} {{reference}}{{/examples}}{{input}} {{autre}}",
+      "{{^vide}}rien{{/vide}}{{manque}}",
+      "{{objet.ville}} {{input}}",
+      "{{=<% %>=}}<% lieu %> <% absent %>",
+      "pas de variable",
+  };
+  Sample referenced = MakeSample("r", {{"input", "y"}});
+  referenced.references = {"une référence hors des champs"};
+  const std::vector<Sample> samples = {
+      referenced,
+      MakeSample("a", {{"input", "x"}, {"lieu", "Lyon"}, {"reference", "r"}}),
+      MakeSample("b", {{"input", nullptr}, {"vide", nullptr}, {"liste", nlohmann::json::array()}}),
+      MakeSample("c", {{"objet", {{"ville", "Nantes"}}}, {"nombre", 3}, {"examples", "champ"}, {"autre", false}}),
+      MakeSample("d", nlohmann::json::object()),
+  };
+  const std::vector<Sample> exemplars = {MakeSample("e", {{"input", "Où ?"}, {"reference", "ici"}})};
+  for (const auto& text : templates) {
+    const PromptRenderer renderer(text, exemplars);
+    for (const auto& sample : samples) {
+      INFO(text << " with sample " << sample.id);
+      CHECK(renderer.Missing(sample) == renderer.Render(sample).missing);
+    }
+  }
+}

@@ -29,6 +29,10 @@ class PromptRenderer {
   };
   // Thread-safe.
   Rendered Render(const core::Sample& sample) const;
+  // Render(sample).missing, without rendering when the template is plain
+  // variables (no section, partial, dotted name or delimiter change): the
+  // datasets' check asks this of every sample before a run.
+  std::vector<std::string> Missing(const core::Sample& sample) const;
 
  private:
   // What every render shares, made once: a run renders each prompt twice
