@@ -2,7 +2,8 @@
 
 namespace etalon::adapters::http {
 
-CompletionExecutor::CompletionExecutor() : thread_([this] { Run(); }) {}
+CompletionExecutor::CompletionExecutor(std::chrono::milliseconds gathering)
+    : gathering_(gathering), thread_([this] { Run(); }) {}
 
 CompletionExecutor::~CompletionExecutor() {
   {
@@ -13,12 +14,13 @@ CompletionExecutor::~CompletionExecutor() {
   thread_.join();
 }
 
-void CompletionExecutor::Post(std::function<void()> task) {
+void CompletionExecutor::Post(std::function<void()> task, bool last) {
   bool wake = false;
   {
     const std::lock_guard lock(mutex_);
     tasks_.push_back(std::move(task));
-    wake = tasks_.size() == 1 || tasks_.size() == kBatch;
+    flush_ = flush_ || last;
+    wake = tasks_.size() == 1 || tasks_.size() == kBatch || last;
   }
   if (wake) {
     wake_.notify_one();
@@ -33,7 +35,8 @@ void CompletionExecutor::Run() {
     if (tasks_.empty()) {
       return;  // stopping, and nothing left to run
     }
-    wake_.wait_for(lock, kGathering, [this] { return stopping_ || tasks_.size() >= kBatch; });
+    wake_.wait_for(lock, gathering_, [this] { return stopping_ || flush_ || tasks_.size() >= kBatch; });
+    flush_ = false;
     batch.swap(tasks_);
     lock.unlock();
     for (auto& task : batch) {

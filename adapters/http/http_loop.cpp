@@ -365,9 +365,16 @@ void HttpLoop::FinishAttempt(Call& call, int curl_code) {
   }
   auto owned = std::move(calls_.at(&call));
   calls_.erase(&call);
+  // With nothing else in flight, no answer will join this one: the
+  // completion thread need not wait to gather (the last answer of a run).
+  bool last = calls_.empty();
+  if (last) {
+    const std::lock_guard lock(submit_mutex_);
+    last = submitted_.empty();
+  }
   // std::function must be copyable, so the finished call moves in through a shared_ptr.
   auto finished = std::shared_ptr<Call>(std::move(owned));
-  completions_.Post([finished] { finished->done(std::move(finished->result)); });
+  completions_.Post([finished] { finished->done(std::move(finished->result)); }, last);
 }
 
 std::optional<HttpLoop::Clock::time_point> HttpLoop::ExpireFirstBytes() {

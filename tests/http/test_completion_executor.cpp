@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <condition_variable>
 #include <optional>
 #include <mutex>
 #include <thread>
@@ -56,4 +57,24 @@ TEST_CASE("Completion executor: a lone task waits for others to gather before it
   }
   // One wake-up serves the answers of a moment, not each one.
   CHECK(*ran_at - posted_at >= std::chrono::milliseconds(2));
+}
+
+TEST_CASE("Completion executor: a task posted as the last one ends the gathering at once", "[loop]") {
+  // An hour's gathering: only the flush of a last task lets these run.
+  CompletionExecutor executor(std::chrono::hours(1));
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::vector<int> ran;
+  auto task = [&](int id) {
+    return [&, id] {
+      const std::lock_guard lock(mutex);
+      ran.push_back(id);
+      changed.notify_all();
+    };
+  };
+  executor.Post(task(1));
+  executor.Post(task(2), true);
+  std::unique_lock lock(mutex);
+  REQUIRE(changed.wait_for(lock, std::chrono::seconds(20), [&] { return ran.size() == 2; }));
+  CHECK(ran == std::vector<int>{1, 2});
 }
