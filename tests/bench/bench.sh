@@ -2,7 +2,9 @@
 # etalon's cost as an evaluation client, measured from outside its process, in
 # one session (see docs/performance.md):
 #   peers       etalon, the peers' aiohttp client and promptfoo on the peers'
-#               1,000 French yes/no cases, c50, against simserver.py at 20 ms
+#               1,000 French yes/no cases, c50, against simserver.py at 20 ms;
+#               and the floor client (plain sockets, tests/bench/floor_client)
+#               on the same cases: the least a client can take there
 #   load        etalon alone, 5,000 cases at c100, simserver.py at 20 ms
 #   saturation  etalon, 0 ms servers, c100: simserver.py (5,000 cases) and
 #               `etalon simulate` (--saturation-requests fixed answers); besides
@@ -28,7 +30,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '18,20p' "$0" | sed 's/^# *//' >&2
+  sed -n '/^#   tests\/bench\/bench.sh/,/--out FILE.json\]$/p' "$0" | sed 's/^# *//' >&2
   exit 2
 }
 
@@ -36,6 +38,7 @@ bench_dir=$(cd "$(dirname "$0")" && pwd)
 repo_root=$(cd "$bench_dir/../.." && pwd)
 tools="$bench_dir/bench_tools.py"
 peers="" runs=3 promptfoo_runs=1 with_promptfoo=1 out="" etalon="$repo_root/build/release/etalon"
+floor_client="$repo_root/build/release/tests/bench/etalon_floor_client"
 sections="peers,load,saturation,ttft,scale,report" scale_samples=1000000 saturation_requests=50000
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -192,6 +195,20 @@ run_pyclient() {  # count
   done
 }
 
+run_floor() {  # count
+  for i in $(seq "$1"); do
+    local before after passed
+    before=$(server_cpu)
+    timed "$work/time" "$work/floor.log" "$floor_client" --port "$port" --dataset "$work/cases-1000.jsonl" \
+      --concurrency 50
+    after=$(server_cpu)
+    passed=$(sed -n 's/^FLOOR //p' "$work/floor.log" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["passed"])' 2>/dev/null || echo 0)
+    "$python" "$tools" record --row "floor client" --time-file "$work/time" --requests "$case_count" --concurrency 50 \
+      --latency 20 --passed "$passed" --server-cpu "$(awk "BEGIN {print $after - $before}")" >>"$work/runs.jsonl"
+    echo "  floor client, run $i: $(tail -1 "$work/runs.jsonl")" >&2
+  done
+}
+
 # promptfoo's config names port 18080: run it from a folder of links to the
 # peers' files holding a copy of the config that points at this server.
 run_promptfoo() {  # count
@@ -232,6 +249,11 @@ if [[ -n "$peers" ]] && { wants peers || wants load; }; then
   write_plan "$work/peers-5000.yaml" oui-non-5000 100 "$(openai_adapter "$port" false sim-model)"
   if wants peers; then
     run_etalon etalon "$work/peers-1000.yaml" "$case_count" 50 20 "$runs"
+    if [[ -x "$floor_client" ]]; then
+      run_floor "$runs"
+    else
+      echo "bench.sh: $floor_client is not built: no floor row" >&2
+    fi
     run_pyclient "$runs"
     [[ $with_promptfoo -eq 0 ]] || run_promptfoo "$promptfoo_runs"
   fi

@@ -385,6 +385,13 @@ def cmd_table(args):
         if "rss_table" in row:
             lines.append(f"- {name}, RSS MiB at samples done: " +
                          ", ".join(f'{p["samples_done"]:,}: {p["rss_mib"]}' for p in row["rss_table"]))
+    floor_wall, etalon_wall = get("floor client", "wall_s"), get("etalon", "wall_s")
+    if floor_wall and etalon_wall:
+        lines.append("")
+        lines.append(f'- the floor: a client of plain sockets (tests/bench/floor_client) takes '
+                     f'{floor_wall["median"]:.3f} s ({get("floor client", "wall_over_ideal"):.2f}× of the ideal) '
+                     f'against this server; etalon {etalon_wall["median"]:.3f} s, '
+                     f'{etalon_wall["median"] - floor_wall["median"]:+.3f} s above it')
     if failed:
         lines.append("")
         lines.append(f'- rows with wrong or missing answers (figures not comparable): {", ".join(failed)}')
