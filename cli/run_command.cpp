@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <system_error>
 
 #include <fmt/format.h>
 
@@ -333,6 +334,15 @@ int RunRunCommand(const std::vector<std::string>& args) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitInternalError;
   }
+  // From the last prepared request on: the summary keeps every latency, so
+  // reading earlier would make memory grow while requests are issued.
+  settings.on_all_prepared = [&follower] {
+    try {
+      follower->Start();
+    } catch (const std::system_error&) {
+      // No thread to spare: Finish reads the whole journal after the run.
+    }
+  };
 
   const auto run_meter_mark = run_meter.meter->Begin();
   run::Runner runner(settings, *journal, progress);

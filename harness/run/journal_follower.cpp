@@ -29,6 +29,14 @@ JournalFollower::JournalFollower(const std::string& path, Visit visit) : path_(p
   if (fd_ < 0) {
     throw std::runtime_error(fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
   }
+}
+
+void JournalFollower::Start() {
+  const std::lock_guard lock(mutex_);
+  if (started_ || stopping_) {
+    return;
+  }
+  started_ = true;
   thread_ = std::thread([this] { Follow(); });
 }
 
@@ -43,6 +51,7 @@ void JournalFollower::Stop() {
     stopping_ = true;
   }
   wake_.notify_one();
+  // No Start can begin a thread now; one that did is joined.
   if (thread_.joinable()) {
     thread_.join();
   }

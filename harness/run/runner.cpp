@@ -111,6 +111,7 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
     lanes_.push_back(std::make_unique<Lane>(
         assignment, assignment.concurrency > 0 ? assignment.concurrency : settings_.concurrency));
   }
+  lanes_preparing_ = lanes_.size();
   std::thread watcher([this] { WatchDeadlines(); });
   std::vector<std::thread> feeders;
   for (auto& lane : lanes_) {
@@ -176,6 +177,9 @@ void Runner::Feed(Lane& lane) {
   }
   if (StopRequested()) {
     stopped_early_ = true;
+  }
+  if (lanes_preparing_.fetch_sub(1) == 1 && settings_.on_all_prepared) {
+    settings_.on_all_prepared();
   }
   std::unique_lock lock(lane.mutex);
   for (LaunchReady(lane, lock); lane.in_flight > 0 || !lane.ready.empty(); LaunchReady(lane, lock)) {

@@ -54,6 +54,7 @@ TEST_CASE("Journal follower: lines already there and lines written while it runs
   const auto path = dir.Write("results.jsonl", "{\"n\":1}\n{\"n\":2}\n");
   Seen seen;
   JournalFollower follower(path, seen.Visitor());
+  follower.Start();
   REQUIRE(seen.WaitFor(2));  // read on the follower's thread, before any Finish
   Append(path, "{\"n\":3}\n");
   REQUIRE(seen.WaitFor(3));
@@ -70,6 +71,7 @@ TEST_CASE("Journal follower: a line written in pieces is visited once, whole", "
   const std::string line = R"({"adapter":"a","output":"une réponse assez longue pour être coupée"})";
   Seen seen;
   JournalFollower follower(path, seen.Visitor());
+  follower.Start();
   for (std::size_t at = 0; at < line.size(); at += 7) {
     Append(path, line.substr(at, 7));
     std::this_thread::sleep_for(std::chrono::milliseconds(2));  // lets the follower meet the partial line
@@ -118,8 +120,23 @@ TEST_CASE("Journal follower: destroyed without Finish, it stops and visits nothi
   Seen seen;
   {
     JournalFollower follower(path, seen.Visitor());
+    follower.Start();
     REQUIRE(seen.WaitFor(1));
   }
   Append(path, "{\"n\":2}\n");
   CHECK(seen.lines.size() == 1);
+}
+
+TEST_CASE("Journal follower: nothing is read before Start, and Finish alone reads everything", "[run][follower]") {
+  etalon::testing::TempDir dir;
+  const auto path = dir.Write("results.jsonl", "{\"n\":1}\n");
+  std::vector<std::size_t> numbers;
+  JournalFollower follower(path, [&numbers](const std::string&, std::size_t number) { numbers.push_back(number); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // time a started follower would use
+  CHECK(numbers.empty());
+  Append(path, "{\"n\":2}\n");
+  follower.Finish();
+  CHECK(numbers == std::vector<std::size_t>{1, 2});
+  follower.Start();  // after Finish: nothing more
+  CHECK(numbers.size() == 2);
 }

@@ -408,3 +408,25 @@ TEST_CASE("Every planned key is written exactly once across adapters, suites, re
   CHECK(written == planned);
   CHECK(std::set<std::string>(planned.begin(), planned.end()).size() == planned.size());
 }
+
+TEST_CASE("on_all_prepared runs once, when every adapter's last request is prepared, before the run ends", "[run]") {
+  Fixture fixture(6);
+  ScriptedAdapter first(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(60), "first");
+  ScriptedAdapter second(Behaviour::kAnswerAfterDelay, std::chrono::milliseconds(60), "second");
+  etalon::run::RunnerSettings settings;
+  settings.concurrency = 2;
+  std::atomic<int> calls{0};
+  std::atomic<std::size_t> lines_then{0};
+  settings.on_all_prepared = [&] {
+    ++calls;
+    const auto text = etalon::testing::ReadFile(fixture.dir.Path("results.jsonl"));
+    lines_then = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+  };
+  const auto totals = RunAssignments(
+      fixture, {{&first, {fixture.suites.front().get()}}, {&second, {fixture.suites.front().get()}}}, settings);
+  CHECK(totals.completed == 12);
+  CHECK(calls == 1);
+  // Each adapter's last request waits for two answers of 60 ms to free its
+  // place: the call comes while results are still to be written.
+  CHECK(lines_then < 12);
+}

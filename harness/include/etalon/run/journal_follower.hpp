@@ -4,8 +4,11 @@
 // lands: that pass took a run of 1,000 quick answers 10 to 13 ms after its
 // last one (docs/performance.md). The journal stays the one source: lines
 // are read from the file as written, an earlier attempt's first (a resume),
-// and Finish reads the rest. Memory holds one read buffer and one line,
-// whatever the journal's length.
+// and Finish reads the rest. The follower holds one read buffer and one
+// line, whatever the journal's length; what its visits keep is theirs (a
+// summary keeps every latency for its percentiles, so `run` starts the
+// follower only once its last request is prepared, and memory stays flat
+// while requests are issued).
 #pragma once
 
 #include <condition_variable>
@@ -24,12 +27,16 @@ class JournalFollower {
   // 1-based number, as ForEachJournalLine gives them.
   using Visit = std::function<void(const std::string& line, std::size_t number)>;
 
-  // Starts following `path`; throws std::runtime_error naming it when it
-  // cannot be opened. `visit` runs on the follower's thread until Finish.
+  // Opens `path`; throws std::runtime_error naming it when it cannot be
+  // opened. Nothing is read before Start or Finish.
   JournalFollower(const std::string& path, Visit visit);
   ~JournalFollower();  // stops following; visits nothing more
   JournalFollower(const JournalFollower&) = delete;
   JournalFollower& operator=(const JournalFollower&) = delete;
+
+  // Starts reading on the follower's thread, where `visit` runs until
+  // Finish. Thread-safe, and only the first call counts.
+  void Start();
 
   // Once the writer has stopped: stops the thread, then visits the lines it
   // had not reached on the calling thread, the last even without its '\n'.
@@ -54,6 +61,7 @@ class JournalFollower {
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;
+  bool started_ = false;
   std::thread thread_;
 };
 

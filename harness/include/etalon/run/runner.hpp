@@ -43,6 +43,10 @@ struct RunnerSettings {
   // Runs only the keys it accepts (a shard, docs/sharding.md); unset: every key.
   std::function<bool(const core::RunKey&)> key_filter;
   std::optional<std::size_t> filtered_keys;               // with key_filter: the keys it accepts, for progress
+  // Called once, on a feeder's thread, when every adapter's last request is
+  // prepared (or the run stops issuing): what remains is in flight or
+  // ready, the end of the run. Must not throw.
+  std::function<void()> on_all_prepared;
 };
 
 struct RunTotals {
@@ -107,6 +111,7 @@ class Runner {
   std::atomic<std::size_t> completed_{0};
   std::atomic<std::size_t> failed_{0};
   std::atomic<bool> stopped_early_{false};
+  std::atomic<std::size_t> lanes_preparing_{0};
   std::mutex watcher_mutex_;
   std::condition_variable watcher_wake_;
   bool watcher_stop_ = false;  // guarded by watcher_mutex_
