@@ -53,6 +53,16 @@ std::vector<std::unique_ptr<etalon::run::PreparedSuite>> OneSuite(etalon::testin
   return suites;
 }
 
+// The input of a summary of adapter "a" over the one suite "s".
+etalon::summary::SummaryInput OneCellInput(const etalon::config::Plan& plan,
+                                           const std::vector<std::unique_ptr<etalon::run::PreparedSuite>>& suites) {
+  etalon::summary::SummaryInput input;
+  input.plan = &plan;
+  input.adapter_suites = {{"a", {"s"}}};
+  input.suites = &suites;
+  return input;
+}
+
 }  // namespace
 
 TEST_CASE("The summary counts, averages and keeps measured energy apart from estimated", "[summary]") {
@@ -77,11 +87,8 @@ TEST_CASE("The summary counts, averages and keeps measured energy apart from est
   etalon::config::Plan plan;
   plan.name = "p";
   plan.max_error_rate = 0.5;
-  etalon::summary::SummaryInput input;
+  auto input = OneCellInput(plan, suites);
   input.journal_path = journal;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
   // Every record is handed on with its line, for the reports' samples.
   std::vector<std::size_t> numbers;
   input.on_record = [&](const nlohmann::json& record, std::string_view line, std::size_t number) {
@@ -134,10 +141,7 @@ TEST_CASE("The summary does not depend on the journal's order", "[summary][shard
   REQUIRE(diagnostics.empty());
   etalon::config::Plan plan;
   plan.name = "p";
-  etalon::summary::SummaryInput input;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
+  auto input = OneCellInput(plan, suites);
 
   std::string forwards;
   std::string backwards;
@@ -164,10 +168,7 @@ TEST_CASE("A shard's cells expect only the shard's keys", "[summary][shard]") {
   suites.push_back(etalon::run::PrepareSuite(suite_path, diagnostics));
   etalon::config::Plan plan;
   plan.name = "p";
-  etalon::summary::SummaryInput input;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
+  auto input = OneCellInput(plan, suites);
   input.journal_path = dir.Write("results.jsonl", Line("s1", true, 1.0, ""));
   input.expected_keys = std::map<std::pair<std::string, std::string>, std::size_t>{{{"a", "s"}, 1}};
   const auto summary = etalon::summary::BuildSummary(input);
@@ -190,10 +191,7 @@ TEST_CASE("A metric mean's interval is the seeded BCa bootstrap of its values", 
   etalon::config::Plan plan;
   plan.name = "p";
   plan.seed = 77;
-  etalon::summary::SummaryInput input;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
+  auto input = OneCellInput(plan, suites);
   input.journal_path = dir.Write("results.jsonl", journal);
   const auto ci = etalon::summary::BuildSummary(input).json["results"][0]["metrics"]["token_f1"]["ci95"];
   REQUIRE(ci.is_object());
@@ -218,10 +216,7 @@ TEST_CASE("A rate's interval is Wilson's, and keeps a width when every score is 
   const auto suites = OneSuite(dir, 12, "[token_f1]");
   etalon::config::Plan plan;
   plan.name = "p";
-  etalon::summary::SummaryInput input;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
+  auto input = OneCellInput(plan, suites);
   std::string failures;
   std::string mixed;
   for (int i = 0; i < 12; ++i) {
@@ -257,10 +252,7 @@ TEST_CASE("A corpus metric's interval resamples segments through its corpus form
   }
   etalon::config::Plan plan;
   plan.name = "p";
-  etalon::summary::SummaryInput input;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
+  auto input = OneCellInput(plan, suites);
   input.journal_path = dir.Write("results.jsonl", journal);
   const auto figure = etalon::summary::BuildSummary(input).json["results"][0]["metrics"][chrf.Info().name];
   REQUIRE(figure["ci95"].is_object());
@@ -278,10 +270,7 @@ TEST_CASE("Lines handed to a summary builder give the file's summary, the end-of
   auto suites = OneSuite(dir, 3, "[token_f1]");
   etalon::config::Plan plan;
   plan.name = "p";
-  etalon::summary::SummaryInput input;
-  input.plan = &plan;
-  input.adapter_suites = {{"a", {"s"}}};
-  input.suites = &suites;
+  auto input = OneCellInput(plan, suites);
   const std::vector<std::string> lines = {Line("s0", true, 0.5, ""), Line("s1", false, 0, ""), Line("s2", true, 1.0, "")};
   std::string journal;
   for (const auto& line : lines) journal += line;
