@@ -50,10 +50,17 @@ stop_daemons() {
 }
 trap stop_daemons EXIT
 
-# A TCP port nothing listens on (Slurm daemons take a fixed port, not 0).
+# A TCP port nothing listens on (Slurm daemons take a fixed port, not 0),
+# below the kernel's ephemeral range: a port there is never a connection's
+# own end, so the hundreds of loopback connections another test has just
+# closed (in TIME_WAIT) cannot hold it. An earlier range that overlapped
+# the ephemeral one made slurmd fail with "Address already in use".
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+highest_port=$((ephemeral_low - 1))
+[ "$highest_port" -gt 21000 ] || highest_port=60000
 free_port() {
   local port
-  for port in $(shuf -i 20000-60000 -n 50); do
+  for port in $(shuf -i "20000-$highest_port" -n 50); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -61,6 +68,11 @@ free_port() {
   done
   return 1
 }
+slurmctld_port=$(free_port)
+slurmd_port=$(free_port)
+while [ "$slurmd_port" = "$slurmctld_port" ]; do
+  slurmd_port=$(free_port)
+done
 
 started=$(date +%s)
 mkdir -p "$work/state" "$work/spool" "$work/munge"
@@ -77,8 +89,8 @@ cpus=$(nproc)
 cat >"$work/slurm.conf" <<CONF
 ClusterName=etalon-test
 SlurmctldHost=$host(127.0.0.1)
-SlurmctldPort=$(free_port)
-SlurmdPort=$(free_port)
+SlurmctldPort=$slurmctld_port
+SlurmdPort=$slurmd_port
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
