@@ -23,6 +23,11 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   // final, so summary.json carries it for tools (docs/frugality.md).
   reports::RunDocuments documents{folder, summary};
   reports::AddFloorsToSummary(documents);
+  // The reports are drawn from what summary.json holds, not from the values
+  // in memory: an unbounded metric's infinite maximum is null in the file,
+  // and `etalon report`, which reads the file, must draw the same page.
+  const auto summary_text = documents.summary.dump(2) + "\n";
+  documents.summary = nlohmann::ordered_json::parse(summary_text);
   documents.samples = std::make_shared<const reports::SampleSelection>(std::move(samples).Finish(documents));
   for (const auto& format : {"html", "md"}) {
     const auto reporter = reports::MakeReporter(format);
@@ -31,7 +36,7 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
     core::WriteFileAtomically((path / reporter->FileName()).string(), document.str());
   }
   // Last: its presence marks a finished run, so a failure above (disk full) leaves the run resumable.
-  core::WriteFileAtomically((path / "summary.json").string(), documents.summary.dump(2) + "\n");
+  core::WriteFileAtomically((path / "summary.json").string(), summary_text);
 }
 
 }  // namespace etalon::cli

@@ -75,3 +75,19 @@ TEST_CASE("etalon report: unknown formats, languages and folders are clear error
   CHECK(folder.exit_code == 2);
   CHECK_THAT(folder.err, Catch::Contains("nowhere/summary.json: cannot read"));
 }
+
+TEST_CASE("A run's reports show an unbounded metric (WER) as `etalon report` does, from summary.json's values",
+          "[cli][integration]") {
+  // WER has no upper bound: infinite in memory, null in summary.json. The
+  // run's reports are drawn from what summary.json holds, so its bars match.
+  MiniProject project(6);
+  project.dir.Write("suites/s.yaml",
+                    "id: s\ntask: chat\ndataset: ../datasets/d.jsonl\ntemplate: |\n  Résume : {{input}}\n"
+                    "metrics: [token_f1, wer]\n");
+  REQUIRE(RunEtalon({"run", project.plan, "--out", project.Out(), "--quiet"}).exit_code == 0);
+  REQUIRE(RunEtalon({"report", project.Out(), "--out", project.Out("again")}).exit_code == 0);
+  for (const char* name : {"report.html", "report.md"}) {
+    INFO(name);
+    CHECK(ReadFile(project.Out() + "/" + name) == ReadFile(project.Out("again") + "/" + name));
+  }
+}
