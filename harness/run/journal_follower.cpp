@@ -58,7 +58,13 @@ void JournalFollower::Stop() {
 }
 
 void JournalFollower::ReadAvailable(bool last) {
-  std::array<char, kReadSize> chunk{};
+  const auto visit = [this](std::size_t begin, std::size_t end) {
+    line_.assign(buffer_, begin, end - begin);
+    ++line_number_;
+    if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+    if (!line_.empty()) visit_(line_, line_number_);
+  };
+  std::array<char, kReadSize> chunk;  // filled by read: no need to clear it at every poll
   for (;;) {
     const ssize_t count = ::read(fd_, chunk.data(), chunk.size());
     if (count < 0) {
@@ -69,20 +75,14 @@ void JournalFollower::ReadAvailable(bool last) {
     buffer_.append(chunk.data(), static_cast<std::size_t>(count));
     std::size_t begin = 0;
     for (auto end = buffer_.find('\n'); end != std::string::npos; end = buffer_.find('\n', begin)) {
-      line_.assign(buffer_, begin, end - begin);
+      visit(begin, end);
       begin = end + 1;
-      ++line_number_;
-      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
-      if (!line_.empty()) visit_(line_, line_number_);
     }
     buffer_.erase(0, begin);
   }
   if (last && !buffer_.empty()) {
-    line_ = std::move(buffer_);
+    visit(0, buffer_.size());
     buffer_.clear();
-    ++line_number_;
-    if (line_.back() == '\r') line_.pop_back();
-    if (!line_.empty()) visit_(line_, line_number_);
   }
 }
 
