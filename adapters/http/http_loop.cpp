@@ -1,6 +1,7 @@
 #include "http/http_loop.hpp"
 
-#include <curl/curl.h>
+#include "http/curl_library.hpp"
+
 #include <fmt/format.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -73,13 +74,17 @@ struct HttpLoop::Call {
   std::array<char, CURL_ERROR_SIZE> error_buffer{};
 
   void Release() {
+    const CurlLibrary* curl = loop->curl_;
+    if (curl == nullptr) {
+      return;  // libcurl never loaded: nothing was made with it
+    }
     if (easy != nullptr) {
-      curl_easy_cleanup(easy);
+      curl->easy_cleanup(easy);
       easy = nullptr;
     }
-    curl_slist_free_all(headers);
+    curl->slist_free_all(headers);
     headers = nullptr;
-    curl_mime_free(form);
+    curl->mime_free(form);
     form = nullptr;
   }
   ~Call() { Release(); }
@@ -150,7 +155,7 @@ int HttpLoop::WatchSocket(void* /*easy*/, int socket, int what, void* loop_point
     epoll_ctl(loop.epoll_fd_, EPOLL_CTL_MOD, socket, &event);
   } else {
     epoll_ctl(loop.epoll_fd_, EPOLL_CTL_ADD, socket, &event);
-    curl_multi_assign(Multi(loop.multi_), socket, &loop);
+    loop.curl_->multi_assign(Multi(loop.multi_), socket, &loop);
   }
   return 0;
 }
@@ -170,8 +175,7 @@ int OnTimer(CURLM* /*multi*/, long timeout_ms, void* user) {
 
 }  // namespace
 
-HttpLoop::HttpLoop() : multi_(nullptr) {
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+HttpLoop::HttpLoop() {
   epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (epoll_fd_ < 0 || wake_fd_ < 0) {
@@ -181,11 +185,6 @@ HttpLoop::HttpLoop() : multi_(nullptr) {
   wake.events = EPOLLIN;
   wake.data.fd = wake_fd_;
   epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
-  multi_ = curl_multi_init();
-  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETFUNCTION, &HttpLoop::WatchSocket);
-  curl_multi_setopt(Multi(multi_), CURLMOPT_SOCKETDATA, this);
-  curl_multi_setopt(Multi(multi_), CURLMOPT_TIMERFUNCTION, OnTimer);
-  curl_multi_setopt(Multi(multi_), CURLMOPT_TIMERDATA, &curl_deadline_);
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -196,16 +195,18 @@ HttpLoop::~HttpLoop() {
   }
   Wake();
   thread_.join();
-  for (auto& [pointer, call] : calls_) {
-    if (call->easy != nullptr) {
-      curl_multi_remove_handle(Multi(multi_), call->easy);
+  if (multi_ != nullptr) {
+    for (auto& [pointer, call] : calls_) {
+      if (call->easy != nullptr) {
+        curl_->multi_remove_handle(Multi(multi_), call->easy);
+      }
     }
+    calls_.clear();
+    for (void* easy : idle_easies_) {
+      curl_->easy_cleanup(easy);
+    }
+    curl_->multi_cleanup(Multi(multi_));
   }
-  calls_.clear();
-  for (void* easy : idle_easies_) {
-    curl_easy_cleanup(easy);
-  }
-  curl_multi_cleanup(Multi(multi_));
   close(wake_fd_);
   close(epoll_fd_);
 }
@@ -234,6 +235,12 @@ void HttpLoop::Submit(HttpClient& client, HttpRequest request, HttpDone done) {
 
 void HttpLoop::Start(Call& call) {
   const auto now = Clock::now();
+  if (curl_ == nullptr) {
+    call.result.finished_at = now;
+    call.result.transport_error = core::Error{core::ErrorKind::kAdapterFailure, 0, curl_error_};
+    Deliver(call);
+    return;
+  }
   const auto admission = call.client->rate_limiter().Admit(call.request.estimated_tokens, now);
   if (!admission.granted) {
     timers_.emplace(now + admission.wait, &call);
@@ -259,73 +266,73 @@ void HttpLoop::Start(Call& call) {
   // more than a loopback request's whole transfer.
   CURL* easy = nullptr;
   if (idle_easies_.empty()) {
-    easy = curl_easy_init();
+    easy = curl_->easy_init();
   } else {
     easy = idle_easies_.back();
     idle_easies_.pop_back();
   }
   call.easy = easy;
-  curl_easy_setopt(easy, CURLOPT_PRIVATE, &call);
-  curl_easy_setopt(easy, CURLOPT_URL, call.request.url.c_str());
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
+  curl_->easy_setopt(easy, CURLOPT_PRIVATE, &call);
+  curl_->easy_setopt(easy, CURLOPT_URL, call.request.url.c_str());
+  curl_->easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_->easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
   // Over TLS, wait for ALPN to tell whether the first connection multiplexes
   // (HTTP/2) rather than opening one per request. Cleartext URLs speak
   // HTTP/1.1 here, where that wait only delays every request of the first
   // wave until the first answer (measured: ~90 ms at concurrency 64).
   if (call.request.url.rfind("https://", 0) == 0) {
-    curl_easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
+    curl_->easy_setopt(easy, CURLOPT_PIPEWAIT, 1L);
   }
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_->easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_->easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!settings.ca_bundle.empty()) {
-    curl_easy_setopt(easy, CURLOPT_CAINFO, settings.ca_bundle.c_str());
+    curl_->easy_setopt(easy, CURLOPT_CAINFO, settings.ca_bundle.c_str());
   }
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings.connect_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings.total_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, call.error_buffer.data());
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &HttpLoop::OnBody);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &call);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &HttpLoop::OnHeader);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &call);
+  curl_->easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(settings.connect_timeout.count()));
+  curl_->easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(settings.total_timeout.count()));
+  curl_->easy_setopt(easy, CURLOPT_ERRORBUFFER, call.error_buffer.data());
+  curl_->easy_setopt(easy, CURLOPT_WRITEFUNCTION, &HttpLoop::OnBody);
+  curl_->easy_setopt(easy, CURLOPT_WRITEDATA, &call);
+  curl_->easy_setopt(easy, CURLOPT_HEADERFUNCTION, &HttpLoop::OnHeader);
+  curl_->easy_setopt(easy, CURLOPT_HEADERDATA, &call);
   bool user_agent_given = false;
   for (const auto& header : call.request.headers) {
-    call.headers = curl_slist_append(call.headers, header.c_str());
+    call.headers = curl_->slist_append(call.headers, header.c_str());
     user_agent_given = user_agent_given || IsHeader(header, "user-agent");
   }
   if (!user_agent_given) {
-    call.headers = curl_slist_append(call.headers, kUserAgentHeader);
+    call.headers = curl_->slist_append(call.headers, kUserAgentHeader);
   }
-  call.headers = curl_slist_append(call.headers, "Expect:");  // no 100-continue round trip for large bodies
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, call.headers);
+  call.headers = curl_->slist_append(call.headers, "Expect:");  // no 100-continue round trip for large bodies
+  curl_->easy_setopt(easy, CURLOPT_HTTPHEADER, call.headers);
   if (!call.request.form.empty()) {
-    call.form = curl_mime_init(easy);
+    call.form = curl_->mime_init(easy);
     for (const auto& part : call.request.form) {
-      curl_mimepart* mime_part = curl_mime_addpart(call.form);
-      curl_mime_name(mime_part, part.name.c_str());
+      curl_mimepart* mime_part = curl_->mime_addpart(call.form);
+      curl_->mime_name(mime_part, part.name.c_str());
       if (!part.file_path.empty()) {
-        curl_mime_filedata(mime_part, part.file_path.c_str());
+        curl_->mime_filedata(mime_part, part.file_path.c_str());
       } else {
-        curl_mime_data(mime_part, part.data.data(), part.data.size());
+        curl_->mime_data(mime_part, part.data.data(), part.data.size());
       }
       if (!part.content_type.empty()) {
-        curl_mime_type(mime_part, part.content_type.c_str());
+        curl_->mime_type(mime_part, part.content_type.c_str());
       }
     }
-    curl_easy_setopt(easy, CURLOPT_MIMEPOST, call.form);
+    curl_->easy_setopt(easy, CURLOPT_MIMEPOST, call.form);
   } else if (!call.request.body.empty()) {
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.request.body.size()));
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, call.request.body.data());
+    curl_->easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(call.request.body.size()));
+    curl_->easy_setopt(easy, CURLOPT_POSTFIELDS, call.request.body.data());
   }
-  curl_multi_add_handle(Multi(multi_), easy);
+  curl_->multi_add_handle(Multi(multi_), easy);
 }
 
 void HttpLoop::FinishAttempt(Call& call, int curl_code) {
   const auto code = static_cast<CURLcode>(curl_code);
   const auto now = Clock::now();
   call.result.finished_at = now;
-  curl_easy_getinfo(call.easy, CURLINFO_RESPONSE_CODE, &call.result.status);
-  curl_multi_remove_handle(Multi(multi_), call.easy);
+  curl_->easy_getinfo(call.easy, CURLINFO_RESPONSE_CODE, &call.result.status);
+  curl_->multi_remove_handle(Multi(multi_), call.easy);
   const auto& settings = call.client->settings();
   bool retryable = false;
   if (call.first_byte_timed_out) {
@@ -336,7 +343,7 @@ void HttpLoop::FinishAttempt(Call& call, int curl_code) {
     retryable = true;
   } else if (code != CURLE_OK) {
     const bool timed_out = code == CURLE_OPERATION_TIMEDOUT;
-    const std::string detail = call.error_buffer[0] != '\0' ? call.error_buffer.data() : curl_easy_strerror(code);
+    const std::string detail = call.error_buffer[0] != '\0' ? call.error_buffer.data() : curl_->easy_strerror(code);
     call.result.transport_error =
         timed_out ? core::Error{core::ErrorKind::kTimeout, 0,
                                 fmt::format("no complete answer within the timeouts ({})", detail)}
@@ -345,7 +352,7 @@ void HttpLoop::FinishAttempt(Call& call, int curl_code) {
   } else {
     retryable = IsRetryableStatus(call.result.status);
   }
-  curl_easy_reset(call.easy);  // every option is set again by Start
+  curl_->easy_reset(call.easy);  // every option is set again by Start
   idle_easies_.push_back(call.easy);
   call.easy = nullptr;
   call.Release();
@@ -360,6 +367,10 @@ void HttpLoop::FinishAttempt(Call& call, int curl_code) {
       return;
     }
   }
+  Deliver(call);
+}
+
+void HttpLoop::Deliver(Call& call) {
   if (call.request.on_answered) {
     call.request.on_answered();
   }
@@ -420,17 +431,29 @@ std::chrono::milliseconds HttpLoop::WaitUntilDue(std::optional<Clock::time_point
 
 void HttpLoop::FinishDone() {
   int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(Multi(multi_), &queued)) {
+  while (CURLMsg* message = curl_->multi_info_read(Multi(multi_), &queued)) {
     if (message->msg != CURLMSG_DONE) {
       continue;
     }
     Call* call = nullptr;
-    curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &call);
+    curl_->easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &call);
     FinishAttempt(*call, message->data.result);
   }
 }
 
 void HttpLoop::Run() {
+  // Loaded here, while the thread that made the loop goes on (curl_library.hpp);
+  // without it every request fails with the loader's reason.
+  try {
+    curl_ = &Curl();
+    multi_ = curl_->multi_init();
+    curl_->multi_setopt(Multi(multi_), CURLMOPT_SOCKETFUNCTION, &HttpLoop::WatchSocket);
+    curl_->multi_setopt(Multi(multi_), CURLMOPT_SOCKETDATA, this);
+    curl_->multi_setopt(Multi(multi_), CURLMOPT_TIMERFUNCTION, OnTimer);
+    curl_->multi_setopt(Multi(multi_), CURLMOPT_TIMERDATA, &curl_deadline_);
+  } catch (const std::runtime_error& error) {
+    curl_error_ = error.what();
+  }
   std::array<epoll_event, kMaxEvents> events{};
   for (;;) {
     std::vector<std::unique_ptr<Call>> arrived;
@@ -457,7 +480,7 @@ void HttpLoop::Run() {
     if (curl_deadline_ && *curl_deadline_ <= Clock::now()) {
       curl_deadline_.reset();
       ready_at_ = Clock::now();
-      curl_multi_socket_action(Multi(multi_), CURL_SOCKET_TIMEOUT, 0, &running);
+      curl_->multi_socket_action(Multi(multi_), CURL_SOCKET_TIMEOUT, 0, &running);
       FinishDone();
     }
     const auto first_byte_deadline = ExpireFirstBytes();
@@ -483,7 +506,7 @@ void HttpLoop::Run() {
       const int mask = ((event.events & EPOLLIN) != 0 ? CURL_CSELECT_IN : 0) |
                        ((event.events & EPOLLOUT) != 0 ? CURL_CSELECT_OUT : 0) |
                        ((event.events & (EPOLLERR | EPOLLHUP)) != 0 ? CURL_CSELECT_ERR : 0);
-      curl_multi_socket_action(Multi(multi_), event.data.fd, mask, &running);
+      curl_->multi_socket_action(Multi(multi_), event.data.fd, mask, &running);
     }
     FinishDone();
   }

@@ -17,6 +17,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,8 @@
 #include "http/http_client.hpp"
 
 namespace etalon::adapters::http {
+
+struct CurlLibrary;
 
 class HttpLoop {
  public:
@@ -50,6 +53,8 @@ class HttpLoop {
   static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* call);
   void Start(Call& call);
   void FinishAttempt(Call& call, int curl_code);
+  // Hands the call's result to the completion thread and forgets the call.
+  void Deliver(Call& call);
   // Hands every exchange libcurl has finished to FinishAttempt.
   void FinishDone();
   // Ends the attempts that got no byte within their first-byte timeout;
@@ -58,7 +63,9 @@ class HttpLoop {
   // How long the loop may sleep before a timer, libcurl's or a first-byte deadline is due.
   std::chrono::milliseconds WaitUntilDue(std::optional<Clock::time_point> first_byte_deadline) const;
 
-  void* multi_ = nullptr;  // CURLM*
+  const CurlLibrary* curl_ = nullptr;  // set by the loop thread once libcurl is loaded
+  std::string curl_error_;             // why it could not be, when it could not
+  void* multi_ = nullptr;              // CURLM*
   int epoll_fd_ = -1;      // the sockets libcurl asks to watch, and wake_fd_
   int wake_fd_ = -1;       // an eventfd: Submit and the destructor wake the loop
   std::mutex submit_mutex_;

@@ -1,10 +1,10 @@
 #include "http/retry_policy.hpp"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <charconv>
 #include <string>
+
+#include "http/curl_library.hpp"
 
 namespace etalon::adapters::http {
 
@@ -56,7 +56,7 @@ std::optional<std::chrono::milliseconds> ParseRetryAfter(std::string_view retry_
     return std::nullopt;
   }
   // curl_getdate reads the RFC 9110 date forms (IMF-fixdate, RFC 850, asctime).
-  const std::time_t date = curl_getdate(std::string(retry_after).c_str(), nullptr);
+  const std::time_t date = Curl().getdate(std::string(retry_after).c_str(), nullptr);
   if (date == -1) {
     return std::nullopt;
   }
