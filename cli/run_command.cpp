@@ -6,6 +6,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -192,6 +193,10 @@ int RunRunCommand(const std::vector<std::string>& args) {
   const auto plan_path = values->count("plan") > 0 ? (*values)["plan"].as<std::string>()
                                                    : (std::filesystem::path(DataRoot()) / "plans" / "demo.yaml").string();
 
+  // The meter is chosen while the plan is read: opening NVML on a GPU machine
+  // takes tens of milliseconds, and its library search must not queue behind
+  // libcurl's loading for the loader's lock (adapters/http/curl_library.hpp).
+  auto meter_choosing = std::async(std::launch::async, [] { return meters::ChooseMeter(); });
   core::Diagnostics diagnostics;
   auto loaded = LoadPlanForRun(plan_path, selection, diagnostics);
   if (!loaded) {
@@ -321,7 +326,7 @@ int RunRunCommand(const std::vector<std::string>& args) {
   }
   // The whole run, host-wide, on the best meter this machine has: never split
   // between requests nor added to their figures (docs/energy.md).
-  auto run_meter = meters::ChooseMeter();
+  auto run_meter = meter_choosing.get();
 
   // The summary and the report's samples read the journal while the run
   // writes it (run/journal_follower.hpp); only the last lines wait for its end.
