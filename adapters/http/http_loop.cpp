@@ -456,19 +456,13 @@ void HttpLoop::Run() {
   }
   std::array<epoll_event, kMaxEvents> events{};
   for (;;) {
-    std::vector<std::unique_ptr<Call>> arrived;
     {
       const std::lock_guard lock(submit_mutex_);
       if (stopping_) {
         return;
       }
-      arrived.swap(submitted_);
     }
-    for (auto& call : arrived) {
-      auto* pointer = call.get();
-      calls_.emplace(pointer, std::move(call));
-      Start(*pointer);
-    }
+    StartSubmitted();
     const auto now = Clock::now();
     while (!timers_.empty() && timers_.begin()->first <= now) {
       auto* call = timers_.begin()->second;
@@ -507,8 +501,27 @@ void HttpLoop::Run() {
                        ((event.events & EPOLLOUT) != 0 ? CURL_CSELECT_OUT : 0) |
                        ((event.events & (EPOLLERR | EPOLLHUP)) != 0 ? CURL_CSELECT_ERR : 0);
       curl_->multi_socket_action(Multi(multi_), event.data.fd, mask, &running);
+      // The requests that this socket's answers freed slots for start now:
+      // libcurl sends them within its next call, the next socket's, instead
+      // of after every socket of this wake-up has been read. Answers released
+      // together (a server's timer tick) made that wait 0.6 ms a request on
+      // average at concurrency 50, against 5 µs for a client of plain sockets.
+      FinishDone();
+      StartSubmitted();
     }
-    FinishDone();
+  }
+}
+
+void HttpLoop::StartSubmitted() {
+  std::vector<std::unique_ptr<Call>> arrived;
+  {
+    const std::lock_guard lock(submit_mutex_);
+    arrived.swap(submitted_);
+  }
+  for (auto& call : arrived) {
+    auto* pointer = call.get();
+    calls_.emplace(pointer, std::move(call));
+    Start(*pointer);
   }
 }
 

@@ -51,6 +51,8 @@ class HttpLoop {
   // libcurl's write and header callbacks; `call` is the Call.
   static std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* call);
   static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* call);
+  // Starts the calls submitted since the last look.
+  void StartSubmitted();
   void Start(Call& call);
   void FinishAttempt(Call& call, int curl_code);
   // Hands the call's result to the completion thread and forgets the call.
