@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <vector>
 
 #include "etalon/meters/cpu_time_meter.hpp"
@@ -23,7 +24,9 @@ MeterChoice ChooseMeter(const MeterSources& sources) {
   }
 
   problem.clear();
-  if (auto nvml = NvmlMeter::Open(sources.nvml_library, problem)) {
+  if (!sources.nvidia_control.empty() && !std::filesystem::exists(sources.nvidia_control)) {
+    reason += fmt::format("; nvml: no NVIDIA driver ({} is absent)", sources.nvidia_control);
+  } else if (auto nvml = NvmlMeter::Open(sources.nvml_library, problem)) {
     if (nvml->Method() == "nvml") {
       reason += "; nvml: available";
       measured.push_back(std::move(nvml));

@@ -16,6 +16,7 @@ TEST_CASE("Without counters the choice falls back to the CPU-time estimate and s
   MeterSources sources;
   sources.powercap_root = dir.Path("no-powercap");
   sources.nvml_library = dir.Path("libnvidia-ml.so.1");
+  sources.nvidia_control = dir.Write("nvidiactl", "");
   sources.cpuinfo_path = dir.Write("cpuinfo", "model name\t: AMD EPYC 7763 64-Core Processor\n");
   const auto choice = ChooseMeter(sources);
   REQUIRE(choice.meter);
@@ -27,6 +28,18 @@ TEST_CASE("Without counters the choice falls back to the CPU-time estimate and s
   const auto reading = choice.meter->End(choice.meter->Begin());
   REQUIRE(reading.energy);
   CHECK_FALSE(reading.energy->measured);
+}
+
+TEST_CASE("Without the NVIDIA driver's control device NVML is not looked for, and the reason says so", "[meters]") {
+  TempDir dir;
+  MeterSources sources;
+  sources.powercap_root = dir.Path("no-powercap");
+  sources.nvidia_control = dir.Path("no-nvidiactl");
+  sources.nvml_library = "/nonexistent/libnvidia-ml.so.1";  // named in the reason had it been tried
+  const auto choice = ChooseMeter(sources);
+  CHECK(choice.meter->Method() == "cpu-time-estimate");
+  CHECK_THAT(choice.reason, Catch::Contains("; nvml: no NVIDIA driver (" + sources.nvidia_control + " is absent)"));
+  CHECK_THAT(choice.reason, !Catch::Contains(sources.nvml_library));
 }
 
 TEST_CASE("RAPL and NVML together are added into one measured reading", "[meters]") {
@@ -55,6 +68,7 @@ int nvmlDeviceGetPowerUsage(void* device, unsigned* mw) { (void)device; *mw = 1;
   MeterSources sources;
   sources.powercap_root = dir.Path("powercap");
   sources.nvml_library = library;
+  sources.nvidia_control.clear();
   const auto choice = ChooseMeter(sources);
   CHECK(choice.meter->Method() == "rapl+nvml");
   CHECK_THAT(choice.reason, Catch::StartsWith("rapl: available; nvml: available; using rapl+nvml: measured: RAPL"));

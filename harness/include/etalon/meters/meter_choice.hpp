@@ -20,6 +20,11 @@ namespace etalon::meters {
 struct MeterSources {
   std::string powercap_root = "/sys/class/powercap";
   std::string nvml_library = kNvmlLibrary;
+  // The NVIDIA driver's control device: NVML cannot start without it, so its
+  // library is not even looked for. That search takes the dynamic loader's
+  // lock, which libcurl's loading holds for milliseconds at a run's start.
+  // Empty: no such check.
+  std::string nvidia_control = "/dev/nvidiactl";
   std::string cpuinfo_path = "/proc/cpuinfo";
 };
 
