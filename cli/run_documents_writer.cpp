@@ -1,13 +1,33 @@
 #include "run_documents_writer.hpp"
 
 #include <filesystem>
+#include <future>
 #include <sstream>
+#include <system_error>
+#include <vector>
 
 #include "etalon/core/atomic_file.hpp"
 #include "etalon/reports/floor_summary.hpp"
 #include "model_facts.hpp"
 
 namespace etalon::cli {
+
+namespace {
+
+// Writes a document atomically on a thread of its own, so that the documents'
+// flushes to disk (an fsync each, waiting on the disk, not the CPU) overlap
+// one another and the drawing of the reports. Without a thread to spare it is
+// written when its future is waited for.
+std::future<void> WriteInBackground(const std::filesystem::path& path, std::string content) {
+  auto write = [path = path.string(), content = std::move(content)] { core::WriteFileAtomically(path, content); };
+  try {
+    return std::async(std::launch::async, write);
+  } catch (const std::system_error&) {
+    return std::async(std::launch::deferred, std::move(write));
+  }
+}
+
+}  // namespace
 
 reports::SampleCollector ReportSamples(const std::string& journal_path) {
   return reports::SampleCollector(reports::SampleLimits{}, journal_path);
@@ -18,7 +38,7 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   const std::filesystem::path path(folder);
   // Recorded beside the summary, before the reports that show it, so a report
   // rebuilt later shows the facts known at run time.
-  core::WriteFileAtomically((path / "model_facts.json").string(), ModelFacts(summary).dump(2) + "\n");
+  auto facts_written = WriteInBackground(path / "model_facts.json", ModelFacts(summary).dump(2) + "\n");
   // Each suite's classical floor joins the summary here, where the journal is
   // final, so summary.json carries it for tools (docs/frugality.md).
   reports::RunDocuments documents{folder, summary};
@@ -29,13 +49,19 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   const auto summary_text = documents.summary.dump(2) + "\n";
   documents.summary = nlohmann::ordered_json::parse(summary_text);
   documents.samples = std::make_shared<const reports::SampleSelection>(std::move(samples).Finish(documents));
+  std::vector<std::future<void>> reports_written;
   for (const auto& format : {"html", "md"}) {
     const auto reporter = reports::MakeReporter(format);
     std::ostringstream document;
     reporter->Write(documents, language, document);
-    core::WriteFileAtomically((path / reporter->FileName()).string(), document.str());
+    reports_written.push_back(WriteInBackground(path / reporter->FileName(), std::move(document).str()));
   }
-  // Last: its presence marks a finished run, so a failure above (disk full) leaves the run resumable.
+  facts_written.get();
+  for (auto& written : reports_written) {
+    written.get();
+  }
+  // Last, once the others are on disk: its presence marks a finished run, so
+  // a failure above (disk full) leaves the run resumable.
   core::WriteFileAtomically((path / "summary.json").string(), summary_text);
 }
 
