@@ -15,7 +15,8 @@
 #   scale       builtin:echo over --scale-samples generated samples: RSS
 #               against results written, journal results/s, summary time
 #   report      `etalon report` (every format) over a 100,000-result run
-# Every client process is timed with GNU time (wall, user+sys CPU, peak RSS)
+# Every client process is timed (bench_tools.py timed: wall and user+sys CPU
+# to the microsecond, peak RSS from GNU time)
 # and its answers are checked; a row with a wrong or missing answer is
 # flagged and makes the script exit 1. Servers are stopped on exit.
 #
@@ -156,7 +157,7 @@ server_cpu() { "$python" "$tools" process-cpu "$server_pid"; }
 timed() {  # time_file log_file command...
   local time_file=$1 log_file=$2
   shift 2
-  /usr/bin/time -v -o "$time_file" "$@" >"$log_file" 2>&1 || true
+  "$python" "$tools" timed "$time_file" "$log_file" "$@" || true
 }
 
 run_etalon() {  # row plan requests concurrency latency count [extra-command]
