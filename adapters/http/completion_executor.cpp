@@ -1,5 +1,7 @@
 #include "http/completion_executor.hpp"
 
+#include "etalon/core/thread_name.hpp"
+
 namespace etalon::adapters::http {
 
 CompletionExecutor::CompletionExecutor(std::chrono::milliseconds gathering)
@@ -28,6 +30,7 @@ void CompletionExecutor::Post(std::function<void()> task, bool last) {
 }
 
 void CompletionExecutor::Run() {
+  core::NameThisThread("etalon-answers");
   std::unique_lock lock(mutex_);
   std::deque<std::function<void()>> batch;
   for (;;) {

@@ -1,7 +1,5 @@
 #include "http/http_loop.hpp"
 
-#include "http/curl_library.hpp"
-
 #include <fmt/format.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -14,6 +12,9 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+
+#include "etalon/core/thread_name.hpp"
+#include "http/curl_library.hpp"
 
 namespace etalon::adapters::http {
 
@@ -442,6 +443,7 @@ void HttpLoop::FinishDone() {
 }
 
 void HttpLoop::Run() {
+  core::NameThisThread("etalon-http");
   // Loaded here, while the thread that made the loop goes on (curl_library.hpp);
   // without it every request fails with the loader's reason.
   try {

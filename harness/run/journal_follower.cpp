@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "etalon/core/thread_name.hpp"
+
 namespace etalon::run {
 
 namespace {
@@ -90,6 +92,7 @@ void JournalFollower::ReadAvailable(bool last) {
 // never delays the requests it follows; whatever it has not read by the end
 // is read by Finish at the caller's priority.
 void JournalFollower::Follow() {
+  core::NameThisThread("etalon-summary");
   sched_param idle{};
   pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);  // a refusal leaves it at normal priority
   std::unique_lock lock(mutex_);

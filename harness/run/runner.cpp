@@ -10,6 +10,7 @@
 
 #include "etalon/core/clock.hpp"
 #include "etalon/core/sha256.hpp"
+#include "etalon/core/thread_name.hpp"
 #include "etalon/run/arrival_schedule.hpp"
 #include "etalon/run/result_record.hpp"
 
@@ -136,6 +137,7 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
 }
 
 void Runner::Feed(Lane& lane) {
+  core::NameThisThread("etalon-feed");
   const auto& adapter_id = lane.adapter->Id();
   std::optional<ArrivalSchedule> arrivals;
   if (settings_.arrival_rate_per_s) {
@@ -374,6 +376,7 @@ void Runner::FreeSlot(InFlight& in_flight) {
 }
 
 void Runner::WatchDeadlines() {
+  core::NameThisThread("etalon-deadline");
   std::vector<std::shared_ptr<InFlight>> expired;
   // Woken at once by the run's end: a sleeping watcher held the run's
   // documents back by up to a period after the last answer.

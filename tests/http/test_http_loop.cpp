@@ -10,6 +10,7 @@
 #include "http/http_client.hpp"
 #include "http/http_loop.hpp"
 #include "support/scripted_http_server.hpp"
+#include "support/thread_names.hpp"
 
 using etalon::adapters::http::HttpClient;
 using etalon::adapters::http::HttpClientSettings;
@@ -50,6 +51,12 @@ ScriptedReply Reply(int status, std::vector<std::string> chunks) {
 }
 
 }  // namespace
+
+TEST_CASE("HTTP loop: its thread and the completion thread bear their names", "[http][loop]") {
+  const auto loop = SharedHttpLoop();
+  CHECK(etalon::testing::ThreadNamedSoon("etalon-http"));
+  CHECK(etalon::testing::ThreadNamedSoon("etalon-answers"));
+}
 
 TEST_CASE("HTTP loop: a body in delayed chunks arrives whole, each chunk stamped on arrival", "[http][loop]") {
   auto reply = Reply(200, {"first,", "second,", "third"});

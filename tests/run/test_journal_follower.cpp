@@ -15,6 +15,7 @@
 
 #include "etalon/run/journal_follower.hpp"
 #include "support/temp_dir.hpp"
+#include "support/thread_names.hpp"
 
 using etalon::run::JournalFollower;
 
@@ -56,6 +57,7 @@ TEST_CASE("Journal follower: lines already there and lines written while it runs
   JournalFollower follower(path, seen.Visitor());
   follower.Start();
   REQUIRE(seen.WaitFor(2));  // read on the follower's thread, before any Finish
+  CHECK(etalon::testing::ThreadNamedSoon("etalon-summary"));
   Append(path, "{\"n\":3}\n");
   REQUIRE(seen.WaitFor(3));
   Append(path, "{\"n\":4}\n{\"n\":5}");  // the last line not yet terminated

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <functional>
 #include <mutex>
 #include <set>
@@ -12,6 +13,7 @@
 #include "etalon/run/runner.hpp"
 #include "etalon/run/shard.hpp"
 #include "support/temp_dir.hpp"
+#include "support/thread_names.hpp"
 
 using etalon::core::Adapter;
 using etalon::core::CompletionHandler;
@@ -211,6 +213,54 @@ etalon::run::RunTotals RunOnce(Fixture& fixture, Adapter& adapter, const etalon:
 }
 
 }  // namespace
+
+// Notes the name of each thread that issues a request, and whether the
+// deadline watcher bears its name while requests are issued; answers on its own thread.
+class ThreadNotingAdapter final : public Adapter {
+ public:
+  ~ThreadNotingAdapter() override { Drain(); }
+  const std::string& Id() const override { return id_; }
+  etalon::core::Capabilities GetCapabilities() const override { return {}; }
+  void Issue(const Request& request, CompletionHandler on_complete) override {
+    std::string name;
+    std::getline(std::ifstream("/proc/thread-self/comm"), name);
+    {
+      std::lock_guard lock(mutex_);
+      issuers_.insert(name);
+      if (!watcher_checked_) {
+        watcher_checked_ = true;
+        watcher_named_ = etalon::testing::ThreadNamedSoon("etalon-deadline");
+      }
+    }
+    answers_.Start([prompt = request.prompt, on_complete = std::move(on_complete)] {
+      Response response;
+      response.text = prompt;
+      on_complete(std::move(response));
+    });
+  }
+  void Drain() override { answers_.JoinAll(); }
+  std::set<std::string> issuers() const { return issuers_; }
+  bool watcher_named() const { return watcher_named_; }
+
+ private:
+  std::string id_ = "noting";
+  std::mutex mutex_;
+  std::set<std::string> issuers_;
+  bool watcher_checked_ = false;
+  bool watcher_named_ = false;
+  AnswerThreads answers_;
+};
+
+TEST_CASE("The runner's feeder and deadline watcher bear their names", "[run]") {
+  Fixture fixture(3);
+  ThreadNotingAdapter adapter;
+  etalon::run::RunnerSettings settings;
+  settings.concurrency = 1;
+  const auto totals = RunOnce(fixture, adapter, settings);
+  CHECK(totals.completed == 3);
+  CHECK(adapter.issuers().count("etalon-feed") == 1);  // the first request at least leaves from the feeder
+  CHECK(adapter.watcher_named());
+}
 
 TEST_CASE("The runner never has more than `concurrency` requests in flight, and a completion starts the next", "[run]") {
   Fixture fixture(40);
