@@ -125,9 +125,9 @@ std::optional<std::string> ProjectionOverBudget(const config::Budget& budget, co
 }
 
 // Destroys the adapters on a thread of their own, which the returned handle
-// joins. Their HTTP connections close there: each close sends a FIN that
-// loopback processes within the call, about 85 µs, so 50 connections cost
-// 4 ms that now overlap the writing of the run's documents.
+// joins. Their HTTP connections close there (a FIN each, which loopback
+// processes within the call: about 1 ms for 50 connections, measured with
+// kernel tracepoints), while the run's documents are written.
 std::jthread CloseInBackground(std::vector<std::unique_ptr<core::Adapter>> adapters) {
   try {
     return std::jthread([adapters = std::move(adapters)]() mutable { adapters.clear(); });
