@@ -44,16 +44,22 @@ class HttpLoop {
  private:
   using Clock = std::chrono::steady_clock;
   struct Call;
+  struct Easy;
   void Run();
   void Wake();
   // libcurl's socket callback (CURLMOPT_SOCKETFUNCTION): keeps the epoll set.
   static int WatchSocket(void* easy, int socket, int what, void* loop, void* socket_mark);
-  // libcurl's write and header callbacks; `call` is the Call.
-  static std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* call);
-  static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* call);
+  // libcurl's write and header callbacks; `easy` is the Easy.
+  static std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* easy);
+  static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* easy);
   // Starts the calls submitted since the last look.
   void StartSubmitted();
   void Start(Call& call);
+  // An idle easy handle for `request`: one already set up for it when there
+  // is one, else any, else a new one.
+  std::unique_ptr<Easy> TakeEasy(const HttpClient& client, const HttpRequest& request);
+  // Sets every option of `easy` for `request` of `client` but the body.
+  void SetUp(Easy& easy, const HttpClient& client, const HttpRequest& request);
   void FinishAttempt(Call& call, int curl_code);
   // Hands the call's result to the completion thread and forgets the call.
   void Deliver(Call& call);
@@ -78,7 +84,7 @@ class HttpLoop {
   std::unordered_map<Call*, std::unique_ptr<Call>> calls_;
   std::multimap<Clock::time_point, Call*> timers_;  // waiting for a rate limit or a retry
   std::optional<Clock::time_point> curl_deadline_;   // when libcurl wants its timer called
-  std::vector<void*> idle_easies_;  // CURL* handles of finished attempts, reset, for the next ones
+  std::vector<std::unique_ptr<Easy>> idle_easies_;  // handles of finished attempts, for the next ones
   Clock::time_point ready_at_;  // when the loop learned of the bytes libcurl is now reading: their arrival stamp
   CompletionExecutor completions_;
   std::thread thread_;

@@ -258,3 +258,46 @@ TEST_CASE("HTTP loop: one User-Agent per request, etalon's unless the request na
   CHECK(count(named, "user-agent: buyer-probe/2\r\n") == 1);
   CHECK(count(named, "etalon/0.1") == 0);
 }
+
+// Handles keep their options between requests that differ only by body
+// (http_loop.cpp, Easy): any other difference must reach the wire.
+TEST_CASE("HTTP loop: each request carries its own method, headers, URL and body, whatever the handle served before",
+          "[http][loop]") {
+  ScriptedHttpServer server({Reply(200, {"ok"})});
+  HttpClient first(Quick(), SharedHttpLoop());
+  HttpClient second(Quick(), SharedHttpLoop());
+  struct Case {
+    HttpClient* client;
+    std::string path;
+    std::vector<std::string> headers;
+    std::string body;
+  };
+  const std::vector<Case> cases = {
+      {&first, "/v1/chat", {"X-Tenant: a"}, "one"},  {&first, "/v1/chat", {"X-Tenant: a"}, "two"},
+      {&first, "/v1/chat", {"X-Tenant: b"}, "three"}, {&second, "/v1/chat", {"X-Tenant: b"}, "four"},
+      {&second, "/v1/other", {"X-Tenant: b"}, "five"}, {&second, "/v1/other", {"X-Tenant: b"}, ""},
+      {&second, "/v1/other", {"X-Tenant: b"}, "six"}, {&first, "/v1/chat", {}, "seven"},
+  };
+  for (const auto& one : cases) {
+    std::promise<HttpResult> done;
+    HttpRequest request;
+    request.url = server.BaseUrl() + one.path;
+    request.headers = one.headers;
+    request.body = one.body;
+    one.client->Send(std::move(request), [&done](HttpResult result) { done.set_value(std::move(result)); });
+    REQUIRE(done.get_future().get().status == 200);
+  }
+  const auto received = server.Requests();
+  REQUIRE(received.size() == cases.size());
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    INFO("request " << i << ":\n" << received[i].head);
+    const auto& expected = cases[i];
+    const std::string method = expected.body.empty() ? "GET " : "POST ";
+    CHECK(received[i].head.rfind(method + expected.path + " HTTP/1.1\r\n", 0) == 0);
+    CHECK(received[i].body == expected.body);
+    CHECK((received[i].head.find("X-Tenant: a\r\n") != std::string::npos) ==
+          (expected.headers == std::vector<std::string>{"X-Tenant: a"}));
+    CHECK((received[i].head.find("X-Tenant: b\r\n") != std::string::npos) ==
+          (expected.headers == std::vector<std::string>{"X-Tenant: b"}));
+  }
+}
