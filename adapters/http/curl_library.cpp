@@ -44,7 +44,6 @@ CurlLibrary Load() {
   Resolve(library, "curl_mime_name", curl.mime_name);
   Resolve(library, "curl_mime_type", curl.mime_type);
   Resolve(library, "curl_multi_add_handle", curl.multi_add_handle);
-  Resolve(library, "curl_multi_assign", curl.multi_assign);
   Resolve(library, "curl_multi_cleanup", curl.multi_cleanup);
   Resolve(library, "curl_multi_info_read", curl.multi_info_read);
   Resolve(library, "curl_multi_init", curl.multi_init);

@@ -22,7 +22,6 @@ struct CurlLibrary {
   decltype(&::curl_mime_name) mime_name = nullptr;
   decltype(&::curl_mime_type) mime_type = nullptr;
   decltype(&::curl_multi_add_handle) multi_add_handle = nullptr;
-  decltype(&::curl_multi_assign) multi_assign = nullptr;
   decltype(&::curl_multi_cleanup) multi_cleanup = nullptr;
   decltype(&::curl_multi_info_read) multi_info_read = nullptr;
   decltype(&::curl_multi_init) multi_init = nullptr;

@@ -168,24 +168,33 @@ std::size_t HttpLoop::OnHeader(char* data, std::size_t size, std::size_t count, 
 
 // libcurl tells which sockets to watch for what; the loop keeps them in its
 // epoll set, so a wake-up costs the sockets that are ready, not all of them.
-// A socket added to the set is marked with curl_multi_assign, which libcurl
-// hands back until it removes the socket: changes are then one call.
-int HttpLoop::WatchSocket(void* /*easy*/, int socket, int what, void* loop_pointer, void* socket_mark) {
-  auto& loop = *static_cast<HttpLoop*>(loop_pointer);
+int HttpLoop::WatchSocket(void* /*easy*/, int socket, int what, void* loop_pointer, void* /*socket_mark*/) {
+  auto& sockets = static_cast<HttpLoop*>(loop_pointer)->sockets_;
   if (what == CURL_POLL_REMOVE) {
-    epoll_ctl(loop.epoll_fd_, EPOLL_CTL_DEL, socket, nullptr);
-    return 0;
-  }
-  epoll_event event{};
-  event.events = ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0U) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0U);
-  event.data.fd = socket;
-  if (socket_mark != nullptr) {
-    epoll_ctl(loop.epoll_fd_, EPOLL_CTL_MOD, socket, &event);
+    sockets.Unwatch(socket);
   } else {
-    epoll_ctl(loop.epoll_fd_, EPOLL_CTL_ADD, socket, &event);
-    loop.curl_->multi_assign(Multi(loop.multi_), socket, &loop);
+    sockets.Watch(socket, ((what & CURL_POLL_IN) != 0 ? EPOLLIN : 0U) | ((what & CURL_POLL_OUT) != 0 ? EPOLLOUT : 0U));
   }
   return 0;
+}
+
+// The connection sockets are opened and closed here so that the epoll set
+// hears of their closing (socket_watch.hpp). They are close-on-exec, unlike
+// libcurl's own: a program a command adapter starts inherits none.
+curl_socket_t HttpLoop::OpenSocket(void* loop_pointer, curlsocktype purpose, curl_sockaddr* address) {
+  const int socket = ::socket(address->family, address->socktype | SOCK_CLOEXEC, address->protocol);
+  if (socket < 0) {
+    return CURL_SOCKET_BAD;
+  }
+  if (purpose == CURLSOCKTYPE_IPCXN) {
+    static_cast<HttpLoop*>(loop_pointer)->sockets_.Opened(socket);
+  }
+  return socket;
+}
+
+int HttpLoop::CloseSocket(void* loop_pointer, curl_socket_t socket) {
+  static_cast<HttpLoop*>(loop_pointer)->sockets_.Closing(socket);
+  return close(socket);
 }
 
 namespace {
@@ -204,15 +213,11 @@ int OnTimer(CURLM* /*multi*/, long timeout_ms, void* user) {
 }  // namespace
 
 HttpLoop::HttpLoop() {
-  epoll_fd_ = epoll_create1(EPOLL_CLOEXEC);
   wake_fd_ = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-  if (epoll_fd_ < 0 || wake_fd_ < 0) {
-    throw std::runtime_error(fmt::format("HTTP loop: cannot create its epoll or event descriptor: {}", std::strerror(errno)));
+  if (wake_fd_ < 0) {
+    throw std::runtime_error(fmt::format("HTTP loop: cannot create its event descriptor: {}", std::strerror(errno)));
   }
-  epoll_event wake{};
-  wake.events = EPOLLIN;
-  wake.data.fd = wake_fd_;
-  epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, wake_fd_, &wake);
+  sockets_.Watch(wake_fd_, EPOLLIN);
   thread_ = std::thread([this] { Run(); });
 }
 
@@ -234,7 +239,6 @@ HttpLoop::~HttpLoop() {
     curl_->multi_cleanup(Multi(multi_));
   }
   close(wake_fd_);
-  close(epoll_fd_);
 }
 
 void HttpLoop::Wake() {
@@ -364,6 +368,10 @@ void HttpLoop::SetUp(Easy& easy, const HttpClient& client, const HttpRequest& re
   curl_->easy_setopt(handle, CURLOPT_WRITEDATA, &easy);
   curl_->easy_setopt(handle, CURLOPT_HEADERFUNCTION, &HttpLoop::OnHeader);
   curl_->easy_setopt(handle, CURLOPT_HEADERDATA, &easy);
+  curl_->easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, &HttpLoop::OpenSocket);
+  curl_->easy_setopt(handle, CURLOPT_OPENSOCKETDATA, this);
+  curl_->easy_setopt(handle, CURLOPT_CLOSESOCKETFUNCTION, &HttpLoop::CloseSocket);
+  curl_->easy_setopt(handle, CURLOPT_CLOSESOCKETDATA, this);
   bool user_agent_given = false;
   for (const auto& header : request.headers) {
     easy.header_list = curl_->slist_append(easy.header_list, header.c_str());
@@ -540,8 +548,8 @@ void HttpLoop::Run() {
       const std::lock_guard lock(submit_mutex_);
       queued = !submitted_.empty() || stopping_;
     }
-    const int ready = epoll_wait(epoll_fd_, events.data(), kMaxEvents,
-                                 queued ? 0 : static_cast<int>(WaitUntilDue(first_byte_deadline).count()));
+    const int ready =
+        sockets_.Wait(events.data(), kMaxEvents, queued ? 0 : static_cast<int>(WaitUntilDue(first_byte_deadline).count()));
     sleeping_.store(false);
     ready_at_ = Clock::now();
     for (int i = 0; i < ready; ++i) {

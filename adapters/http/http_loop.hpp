@@ -22,8 +22,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include <curl/curl.h>
+
 #include "http/completion_executor.hpp"
 #include "http/http_client.hpp"
+#include "http/socket_watch.hpp"
 
 namespace etalon::adapters::http {
 
@@ -49,6 +52,9 @@ class HttpLoop {
   void Wake();
   // libcurl's socket callback (CURLMOPT_SOCKETFUNCTION): keeps the epoll set.
   static int WatchSocket(void* easy, int socket, int what, void* loop, void* socket_mark);
+  // libcurl's open and close socket callbacks (CURLOPT_OPENSOCKETFUNCTION, CURLOPT_CLOSESOCKETFUNCTION).
+  static curl_socket_t OpenSocket(void* loop, curlsocktype purpose, curl_sockaddr* address);
+  static int CloseSocket(void* loop, curl_socket_t socket);
   // libcurl's write and header callbacks; `easy` is the Easy.
   static std::size_t OnBody(char* data, std::size_t size, std::size_t count, void* easy);
   static std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* easy);
@@ -74,8 +80,8 @@ class HttpLoop {
   const CurlLibrary* curl_ = nullptr;  // set by the loop thread once libcurl is loaded
   std::string curl_error_;             // why it could not be, when it could not
   void* multi_ = nullptr;              // CURLM*
-  int epoll_fd_ = -1;      // the sockets libcurl asks to watch, and wake_fd_
-  int wake_fd_ = -1;       // an eventfd: Submit and the destructor wake the loop
+  SocketWatch sockets_;  // the sockets libcurl asks to watch, and wake_fd_
+  int wake_fd_ = -1;     // an eventfd: Submit and the destructor wake the loop
   std::mutex submit_mutex_;
   std::vector<std::unique_ptr<Call>> submitted_;
   bool stopping_ = false;

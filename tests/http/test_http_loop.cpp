@@ -3,6 +3,12 @@
 // stalls, retries and connection reuse.
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <filesystem>
 #include <future>
 #include <mutex>
 #include <thread>
@@ -194,6 +200,28 @@ TEST_CASE("HTTP loop: successive requests reuse one connection", "[http][loop]")
     CHECK(Send(client, server.BaseUrl()).status == 200);
   }
   CHECK(server.Connections() == 1);
+}
+
+TEST_CASE("HTTP loop: its connections are closed on exec, so no program a run starts inherits them",
+          "[http][loop]") {
+  ScriptedHttpServer server({Reply(200, {"ok"})});
+  HttpClient client(Quick(), SharedHttpLoop());
+  REQUIRE(Send(client, server.BaseUrl()).status == 200);
+  const auto port = static_cast<std::uint16_t>(std::stoi(server.BaseUrl().substr(server.BaseUrl().rfind(':') + 1)));
+  // The connection stays open for the next request: find it by its peer, the server.
+  int connections = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    const int fd = std::stoi(entry.path().filename().string());
+    sockaddr_in peer{};
+    socklen_t size = sizeof peer;
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &size) != 0 || peer.sin_family != AF_INET ||
+        ntohs(peer.sin_port) != port) {
+      continue;
+    }
+    ++connections;
+    CHECK((fcntl(fd, F_GETFD) & FD_CLOEXEC) != 0);
+  }
+  CHECK(connections == 1);
 }
 
 TEST_CASE("HTTP loop: every adapter shares the one loop while it lives", "[http][loop]") {
