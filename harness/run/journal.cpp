@@ -39,6 +39,8 @@ Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnin
   if (resume) {
     LoadExisting(warnings);
   }
+  // Set before the journal is shared; done_ changes afterwards only under kEveryKey.
+  checks_keys_ = guard_ == KeyGuard::kEveryKey || !done_.empty();
   const int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (resume ? 0 : O_EXCL);
   fd_ = ::open(path_.c_str(), flags, 0644);
   struct stat status {};
@@ -95,6 +97,9 @@ void Journal::LoadExisting(std::vector<std::string>& warnings) {
 }
 
 bool Journal::Contains(const core::RunKey& key) const {
+  if (!checks_keys_) {
+    return false;
+  }
   const auto digest = core::DigestKey(key.Canonical());
   std::lock_guard lock(mutex_);
   return done_.count(digest) > 0;
@@ -111,12 +116,12 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
 
 bool Journal::AppendLine(const core::RunKey& key, std::string line) {
   line.push_back('\n');
-  const auto digest = core::DigestKey(key.Canonical());
+  const auto digest = checks_keys_ ? core::DigestKey(key.Canonical()) : core::KeyDigest{};
   std::lock_guard lock(mutex_);
   if (!failure_.empty()) {
     throw JournalError(failure_);  // the first failure's cause, whichever thread reports it
   }
-  if (guard_ == KeyGuard::kEveryKey ? !done_.insert(digest).second : done_.count(digest) > 0) {
+  if (checks_keys_ && (guard_ == KeyGuard::kEveryKey ? !done_.insert(digest).second : done_.count(digest) > 0)) {
     return false;
   }
   // One write call per line: with O_APPEND the line lands whole or not at all

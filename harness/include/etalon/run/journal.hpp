@@ -84,6 +84,10 @@ class Journal {
   off_t size_ = 0;  // the bytes of complete lines: where a failed write is cut back to
   mutable std::mutex mutex_;
   std::unordered_set<core::KeyDigest, core::KeyDigestHash> done_;
+  // Whether a key must be digested and looked up: always under kEveryKey;
+  // under kResumedKeys only when keys were read back, for a fresh run's
+  // journal refuses nothing (two SHA-256 a result spared).
+  bool checks_keys_ = true;
   std::size_t lines_ = 0;
   std::string failure_;  // the first failed write's error; once set, every Append throws it
 };
