@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <string_view>
 #include <map>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "etalon/core/identifier.hpp"
-#include "etalon/core/key_digest.hpp"
 #include "etalon/core/json_text.hpp"
 
 namespace etalon::dataset {
@@ -96,29 +97,29 @@ namespace {
 using SampleCheck = std::function<void(const core::Sample&, core::Diagnostics&)>;
 using SampleFilter = std::function<bool(const core::Sample&)>;
 
-// The 64-bit digests of the ids seen more than once, sorted, from every id's
-// digest; `digests` is consumed so its memory goes back before the run.
-std::vector<std::uint64_t> RepeatedDigests(std::vector<std::uint64_t> digests) {
-  std::sort(digests.begin(), digests.end());
+// The 64-bit hashes of the ids seen more than once, sorted, from every id's
+// hash; `hashes` is consumed so its memory goes back before the run.
+std::vector<std::uint64_t> RepeatedHashes(std::vector<std::uint64_t> hashes) {
+  std::sort(hashes.begin(), hashes.end());
   std::vector<std::uint64_t> repeated;
-  for (std::size_t i = 1; i < digests.size(); ++i) {
-    if (digests[i] == digests[i - 1] && (repeated.empty() || repeated.back() != digests[i])) {
-      repeated.push_back(digests[i]);
+  for (std::size_t i = 1; i < hashes.size(); ++i) {
+    if (hashes[i] == hashes[i - 1] && (repeated.empty() || repeated.back() != hashes[i])) {
+      repeated.push_back(hashes[i]);
     }
   }
   return repeated;
 }
 
-// One pass over the file. Every good sample's id digest goes to
-// `id_digests` when given. With `repeated`, the ids whose digest is in it
+// One pass over the file. Every good sample's id hash goes to
+// `id_hashes` when given. With `repeated`, the ids whose hash is in it
 // are tracked by their text, so the second and later lines of an id are
 // reported as duplicates naming the first: only those ids are held.
 DatasetCheck CheckPass(const std::string& path, core::Diagnostics& diagnostics, const SampleCheck& check_sample,
                        std::size_t max_diagnostics, const SampleFilter& include,
-                       const std::vector<std::uint64_t>* repeated, std::vector<std::uint64_t>* id_digests) {
+                       const std::vector<std::uint64_t>* repeated, std::vector<std::uint64_t>* id_hashes) {
   DatasetCheck check;
-  core::Sha256 hash;
-  JsonlDataset dataset(path, &hash);
+  core::Sha256 file_hash;
+  JsonlDataset dataset(path, &file_hash);
   if (!dataset.is_open()) {
     diagnostics.push_back({path, 0, "", "cannot open dataset file (does it exist?)"});
     return check;
@@ -143,11 +144,13 @@ DatasetCheck CheckPass(const std::string& path, core::Diagnostics& diagnostics, 
       report(problem);
       continue;
     }
-    const auto digest = core::DigestKey(sample.id).high;
-    if (id_digests != nullptr) {
-      id_digests->push_back(digest);
+    // A hash, not a digest: two ids that share it are told apart by their
+    // text in the second pass, so only speed depends on its quality.
+    const std::uint64_t id_hash = std::hash<std::string_view>{}(sample.id);
+    if (id_hashes != nullptr) {
+      id_hashes->push_back(id_hash);
     }
-    if (repeated != nullptr && std::binary_search(repeated->begin(), repeated->end(), digest)) {
+    if (repeated != nullptr && std::binary_search(repeated->begin(), repeated->end(), id_hash)) {
       const auto [where, inserted] = first_line_of_repeated_id.emplace(sample.id, sample.line);
       if (!inserted) {
         ++check.bad_lines;
@@ -179,7 +182,7 @@ DatasetCheck CheckPass(const std::string& path, core::Diagnostics& diagnostics, 
     diagnostics.push_back({path, 0, "", fmt::format("{} bad lines in all; only the first {} are shown",
                                                     check.bad_lines, max_diagnostics)});
   }
-  check.sha256 = hash.HexDigest();
+  check.sha256 = file_hash.HexDigest();
   return check;
 }
 
@@ -188,12 +191,12 @@ DatasetCheck CheckPass(const std::string& path, core::Diagnostics& diagnostics, 
 DatasetCheck CheckDataset(const std::string& path, core::Diagnostics& diagnostics, const SampleCheck& check_sample,
                           std::size_t max_diagnostics, const SampleFilter& include) {
   // Duplicate ids without a table of every id: 8 bytes an id, sorted once and
-  // freed. Only when some digest repeats is the file read again, tracking
+  // freed. Only when some hash repeats is the file read again, tracking
   // just those ids by their text, so the report names both lines exactly.
   const std::size_t first = diagnostics.size();
-  std::vector<std::uint64_t> id_digests;
-  auto check = CheckPass(path, diagnostics, check_sample, max_diagnostics, include, nullptr, &id_digests);
-  const auto repeated = RepeatedDigests(std::move(id_digests));
+  std::vector<std::uint64_t> id_hashes;
+  auto check = CheckPass(path, diagnostics, check_sample, max_diagnostics, include, nullptr, &id_hashes);
+  const auto repeated = RepeatedHashes(std::move(id_hashes));
   if (repeated.empty()) {
     return check;
   }
