@@ -1,7 +1,9 @@
 #include "run_documents_writer.hpp"
 
 #include <filesystem>
+#include <exception>
 #include <future>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <vector>
@@ -14,16 +16,16 @@ namespace etalon::cli {
 
 namespace {
 
-// Writes a document atomically on a thread of its own, so that the documents'
-// flushes to disk (an fsync each, waiting on the disk, not the CPU) overlap
-// one another and the drawing of the reports. Without a thread to spare it is
-// written when its future is waited for.
-std::future<void> WriteInBackground(const std::filesystem::path& path, std::string content) {
-  auto write = [path = path.string(), content = std::move(content)] { core::WriteFileAtomically(path, content); };
+// Runs `task` on a thread of its own, so that the documents' drawing and
+// their flushes to disk (an fsync each, waiting on the disk, not the CPU)
+// overlap one another. Without a thread to spare it runs when its future is
+// waited for.
+template <typename Task>
+auto InBackground(Task task) {
   try {
-    return std::async(std::launch::async, write);
+    return std::async(std::launch::async, std::move(task));
   } catch (const std::system_error&) {
-    return std::async(std::launch::deferred, std::move(write));
+    return std::async(std::launch::deferred, std::move(task));
   }
 }
 
@@ -38,7 +40,9 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   const std::filesystem::path path(folder);
   // Recorded beside the summary, before the reports that show it, so a report
   // rebuilt later shows the facts known at run time.
-  auto facts_written = WriteInBackground(path / "model_facts.json", ModelFacts(summary).dump(2) + "\n");
+  auto facts_written = InBackground([path = (path / "model_facts.json").string(), facts = ModelFacts(summary).dump(2) + "\n"] {
+    core::WriteFileAtomically(path, facts);
+  });
   // Each suite's classical floor joins the summary here, where the journal is
   // final, so summary.json carries it for tools (docs/frugality.md).
   reports::RunDocuments documents{folder, summary};
@@ -47,22 +51,45 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
   // in memory: an unbounded metric's infinite maximum is null in the file,
   // and `etalon report`, which reads the file, must draw the same page.
   const auto summary_text = documents.summary.dump(2) + "\n";
+  auto summary_staged = InBackground([path = (path / "summary.json").string(), &summary_text] {
+    return core::StagedFile(path, summary_text);
+  });
   documents.summary = nlohmann::ordered_json::parse(summary_text);
   documents.samples = std::make_shared<const reports::SampleSelection>(std::move(samples).Finish(documents));
   std::vector<std::future<void>> reports_written;
-  for (const auto& format : {"html", "md"}) {
-    const auto reporter = reports::MakeReporter(format);
-    std::ostringstream document;
-    reporter->Write(documents, language, document);
-    reports_written.push_back(WriteInBackground(path / reporter->FileName(), std::move(document).str()));
+  for (const auto* format : {"html", "md"}) {
+    reports_written.push_back(InBackground([&documents, &path, language, format] {
+      const auto reporter = reports::MakeReporter(format);
+      std::ostringstream document;
+      reporter->Write(documents, language, document);
+      core::WriteFileAtomically((path / reporter->FileName()).string(), std::move(document).str());
+    }));
   }
-  facts_written.get();
+  // Every future is waited for before an error leaves: the tasks use this frame.
+  std::exception_ptr failure;
+  auto wait = [&failure](auto& future) {
+    try {
+      future.get();
+    } catch (...) {
+      failure = failure ? failure : std::current_exception();
+    }
+  };
+  wait(facts_written);
   for (auto& written : reports_written) {
-    written.get();
+    wait(written);
   }
-  // Last, once the others are on disk: its presence marks a finished run, so
-  // a failure above (disk full) leaves the run resumable.
-  core::WriteFileAtomically((path / "summary.json").string(), summary_text);
+  std::optional<core::StagedFile> summary_file;
+  try {
+    summary_file.emplace(summary_staged.get());
+  } catch (...) {
+    failure = failure ? failure : std::current_exception();
+  }
+  if (failure) {
+    std::rethrow_exception(failure);
+  }
+  // Put in place last, once the others are on disk: its presence marks a
+  // finished run, so a failure above (disk full) leaves the run resumable.
+  summary_file->Commit();
 }
 
 }  // namespace etalon::cli
