@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "etalon/core/utf8.hpp"
 
@@ -53,15 +54,38 @@ void JsonWriter::BeforeValue() {
     return;
   }
   if (!has_member_.empty()) {
-    if (has_member_.back()) text_ += ',';
-    has_member_.back() = true;
+    if (has_member_.back() != 0) text_ += ',';
+    has_member_.back() = 1;
   }
+}
+
+// `"text"`, plus `suffix` when given, in one growth of the text: the way most
+// strings and every key of a result line are written, so the byte-by-byte
+// appends of the general path are kept for the strings that need escapes.
+// False, writing nothing, when `text` needs escapes.
+bool JsonWriter::AppendPlain(std::string_view text, std::string_view suffix) {
+  if (PlainJsonAsciiEnd(text, 0) != text.size()) {
+    return false;
+  }
+  const auto at = text_.size();
+  text_.resize(at + text.size() + 2 + suffix.size());
+  char* out = text_.data() + at;
+  *out++ = '"';
+  if (!text.empty()) {  // an empty view's data may be null, which memcpy must not get
+    std::memcpy(out, text.data(), text.size());
+    out += text.size();
+  }
+  *out++ = '"';
+  if (!suffix.empty()) {
+    std::memcpy(out, suffix.data(), suffix.size());
+  }
+  return true;
 }
 
 JsonWriter& JsonWriter::BeginObject() {
   BeforeValue();
   text_ += '{';
-  has_member_.push_back(false);
+  has_member_.push_back(0);
   return *this;
 }
 
@@ -74,7 +98,7 @@ JsonWriter& JsonWriter::EndObject() {
 JsonWriter& JsonWriter::BeginArray() {
   BeforeValue();
   text_ += '[';
-  has_member_.push_back(false);
+  has_member_.push_back(0);
   return *this;
 }
 
@@ -85,14 +109,21 @@ JsonWriter& JsonWriter::EndArray() {
 }
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
-  String(key);
-  text_ += ':';
+  BeforeValue();
+  if (!AppendPlain(key, ":")) {
+    after_key_ = true;  // the value String writes is this key, with no comma before it
+    String(key);
+    text_ += ':';
+  }
   after_key_ = true;
   return *this;
 }
 
 JsonWriter& JsonWriter::String(std::string_view text) {
   BeforeValue();
+  if (AppendPlain(text, {})) {
+    return *this;
+  }
   const auto start = text_.size();
   text_ += '"';
   if (!AppendEscaped(text_, text)) {
@@ -139,6 +170,9 @@ JsonWriter& JsonWriter::Null() {
 }
 
 JsonWriter& JsonWriter::Value(const nlohmann::ordered_json& value) {
+  if (value.is_null()) {
+    return Null();  // the usual case (no price, no carbon figure), without a dump's serializer
+  }
   BeforeValue();
   text_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return *this;

@@ -55,6 +55,9 @@ TEST_CASE("Containers, keys and commas come out as nlohmann's dump", "[core][jso
   writer.Key("nested").BeginObject().Key("x").Optional(std::optional<double>()).Key("y").Optional(std::optional<std::int64_t>(7)).EndObject();
   writer.Key("built").Value(nlohmann::ordered_json{{"z", 1}, {"a", {1.5, "é"}}});
   writer.Key("clé \"é\"").Bool(false);
+  writer.Key("none").Value(nlohmann::ordered_json());
+  writer.Key("tab\tkey").BeginArray().String("plain").String("quote \"").String("").String("é").EndArray();
+  writer.Key("last").Null();
   writer.EndObject();
   nlohmann::ordered_json expected;
   expected["a"] = 1;
@@ -64,5 +67,8 @@ TEST_CASE("Containers, keys and commas come out as nlohmann's dump", "[core][jso
   expected["nested"] = {{"x", nullptr}, {"y", 7}};
   expected["built"] = nlohmann::ordered_json{{"z", 1}, {"a", {1.5, "é"}}};
   expected["clé \"é\""] = false;
+  expected["none"] = nullptr;
+  expected["tab\tkey"] = {"plain", "quote \"", "", "é"};
+  expected["last"] = nullptr;
   CHECK(writer.text() == Dump(expected));
 }

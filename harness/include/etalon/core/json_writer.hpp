@@ -54,9 +54,12 @@ class JsonWriter {
 
  private:
   void BeforeValue();
+  bool AppendPlain(std::string_view text, std::string_view suffix);
 
   std::string text_;
-  std::vector<bool> has_member_;  // per open container: a member was written, so the next needs a comma
+  // Per open container, 1 once a member is written: the next needs a comma.
+  // Bytes, not std::vector<bool>, whose bit proxies cost every value.
+  std::vector<unsigned char> has_member_;
   bool after_key_ = false;
 };
 
