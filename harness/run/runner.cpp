@@ -173,7 +173,9 @@ void Runner::Feed(Lane& lane) {
             break;
           }
         }
-        Submit(lane, Prepare(lane, *suite, sample, repeat), arrival);
+        // The last repeat takes the sample itself: Next refills it for the next line.
+        const bool last_repeat = repeat + 1 == settings_.repeats;
+        Submit(lane, Prepare(lane, *suite, last_repeat ? std::move(sample) : core::Sample(sample), repeat), arrival);
       }
     }
   }
@@ -206,18 +208,18 @@ bool Runner::SleepUntil(Clock::time_point when) const {
   return true;
 }
 
-std::shared_ptr<Runner::InFlight> Runner::Prepare(Lane& lane, const PreparedSuite& suite, const core::Sample& sample,
+std::shared_ptr<Runner::InFlight> Runner::Prepare(Lane& lane, const PreparedSuite& suite, core::Sample sample,
                                                   int repeat) {
   auto in_flight = std::make_shared<InFlight>();
   in_flight->key = {lane.adapter->Id(), suite.suite.id, sample.id, repeat};
-  in_flight->sample = sample;
+  in_flight->sample = std::move(sample);
   in_flight->suite = &suite;
   in_flight->lane = &lane;
 
   auto& request = in_flight->request;
   request.key = in_flight->key;
   request.system_prompt = suite.suite.system_prompt;
-  request.prompt = suite.renderer->Render(sample).text;
+  request.prompt = suite.renderer->Render(in_flight->sample).text;
   request.generation = suite.suite.generation;
   request.fields = &in_flight->sample.fields;
   request.dataset_dir = suite.dataset_dir;

@@ -86,7 +86,7 @@ class Runner {
 
   void Feed(Lane& lane);
   // The request for a key: sample, rendered prompt and its digest.
-  std::shared_ptr<InFlight> Prepare(Lane& lane, const PreparedSuite& suite, const core::Sample& sample, int repeat);
+  std::shared_ptr<InFlight> Prepare(Lane& lane, const PreparedSuite& suite, core::Sample sample, int repeat);
   // Sends it when a slot is free, or leaves it ready for the next free slot.
   void Submit(Lane& lane, std::shared_ptr<InFlight> in_flight,
               std::optional<std::chrono::steady_clock::time_point> arrival);
