@@ -40,11 +40,15 @@ class HttpClient {
   void CorrectTokens(std::uint64_t ticket, std::int64_t tokens) { limiter_.Correct(ticket, tokens); }
 
   const HttpClientSettings& settings() const { return settings_; }
+  // Unique in the process, never reused: a client made where another was
+  // destroyed has another id, so the loop cannot take it for the old one.
+  std::uint64_t id() const { return id_; }
   // For the loop thread only.
   RetryPolicy& retry_policy() { return retry_policy_; }
   RateLimiter& rate_limiter() { return limiter_; }
 
  private:
+  std::uint64_t id_;
   HttpClientSettings settings_;
   RetryPolicy retry_policy_;
   RateLimiter limiter_;

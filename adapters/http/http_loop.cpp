@@ -71,8 +71,9 @@ struct HttpLoop::Easy {
   const CurlLibrary* curl = nullptr;
   CURL* handle = nullptr;
   Call* call = nullptr;  // the attempt it carries; its callbacks' and CURLINFO_PRIVATE's target
-  // What the options were set for; `client` is null once they are reset.
-  const HttpClient* client = nullptr;
+  // What the options were set for; `client_id` is 0 once they are reset
+  // (ids, unlike addresses, are never reused: HttpClient::id).
+  std::uint64_t client_id = 0;
   bool plain_post = false;  // a body and no form: the next such request changes the body alone
   std::string url;
   std::vector<std::string> headers;
@@ -82,14 +83,14 @@ struct HttpLoop::Easy {
   static bool IsPlainPost(const HttpRequest& request) { return request.form.empty() && !request.body.empty(); }
   // Whether `request` of `for_client` needs no option but its body.
   bool SetUpFor(const HttpClient& for_client, const HttpRequest& request) const {
-    return client == &for_client && plain_post && IsPlainPost(request) && url == request.url &&
+    return client_id == for_client.id() && plain_post && IsPlainPost(request) && url == request.url &&
            headers == request.headers;
   }
   void Reset() {
     curl->easy_reset(handle);
     curl->slist_free_all(header_list);
     header_list = nullptr;
-    client = nullptr;
+    client_id = 0;
   }
   ~Easy() {
     curl->easy_cleanup(handle);
@@ -340,7 +341,7 @@ std::unique_ptr<HttpLoop::Easy> HttpLoop::TakeEasy(const HttpClient& client, con
 }
 
 void HttpLoop::SetUp(Easy& easy, const HttpClient& client, const HttpRequest& request) {
-  if (easy.client != nullptr) {
+  if (easy.client_id != 0) {
     easy.Reset();
   }
   CURL* handle = easy.handle;
@@ -382,7 +383,7 @@ void HttpLoop::SetUp(Easy& easy, const HttpClient& client, const HttpRequest& re
   }
   easy.header_list = curl_->slist_append(easy.header_list, "Expect:");  // no 100-continue round trip for large bodies
   curl_->easy_setopt(handle, CURLOPT_HTTPHEADER, easy.header_list);
-  easy.client = &client;
+  easy.client_id = client.id();
   easy.plain_post = Easy::IsPlainPost(request);
   easy.url = request.url;
   easy.headers = request.headers;

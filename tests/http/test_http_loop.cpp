@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "http/http_client.hpp"
@@ -285,6 +286,35 @@ TEST_CASE("HTTP loop: one User-Agent per request, etalon's unless the request na
   CHECK(count(plain, "User-Agent: etalon/0.1\r\n") == 1);
   CHECK(count(named, "user-agent: buyer-probe/2\r\n") == 1);
   CHECK(count(named, "etalon/0.1") == 0);
+}
+
+TEST_CASE("HTTP loop: a client made where another was destroyed gets its own timeouts", "[http][loop]") {
+  auto stalled = Reply(200, {"begun", "never"});
+  stalled.ending = ScriptedReply::Ending::kStallAfterFirst;
+  ScriptedHttpServer server({Reply(200, {"ok"}), stalled});
+  const auto loop = SharedHttpLoop();  // one loop for both clients: its idle handles outlive the first
+  std::optional<HttpClient> client;
+  auto patient = Quick();
+  patient.total_timeout = std::chrono::hours(1);
+  client.emplace(patient, loop);
+  REQUIRE(Send(*client, server.BaseUrl()).status == 200);
+  // The same storage, so the same address: only the settings differ.
+  client.reset();
+  auto hasty = Quick();
+  hasty.retry.max_attempts = 1;
+  hasty.total_timeout = milliseconds(300);
+  client.emplace(hasty, loop);
+  std::promise<HttpResult> done;
+  HttpRequest request;
+  request.url = server.BaseUrl();
+  request.body = "{}";
+  client->Send(std::move(request), [&done](HttpResult result) { done.set_value(std::move(result)); });
+  auto answer = done.get_future();
+  // With the first client's hour-long timeout the stalled answer would not end.
+  REQUIRE(answer.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+  const auto result = answer.get();
+  REQUIRE(result.transport_error.has_value());
+  CHECK(result.transport_error->kind == ErrorKind::kTimeout);
 }
 
 // Handles keep their options between requests that differ only by body
