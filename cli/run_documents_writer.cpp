@@ -1,7 +1,7 @@
 #include "run_documents_writer.hpp"
 
-#include <filesystem>
 #include <exception>
+#include <filesystem>
 #include <future>
 #include <optional>
 #include <sstream>
