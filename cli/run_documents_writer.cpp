@@ -1,9 +1,7 @@
 #include "run_documents_writer.hpp"
 
-#include <exception>
 #include <filesystem>
 #include <future>
-#include <optional>
 #include <sstream>
 #include <system_error>
 #include <vector>
@@ -65,31 +63,17 @@ void WriteRunDocuments(const std::string& folder, const nlohmann::ordered_json& 
       core::WriteFileAtomically((path / reporter->FileName()).string(), std::move(document).str());
     }));
   }
-  // Every future is waited for before an error leaves: the tasks use this frame.
-  std::exception_ptr failure;
-  auto wait = [&failure](auto& future) {
-    try {
-      future.get();
-    } catch (...) {
-      failure = failure ? failure : std::current_exception();
-    }
-  };
-  wait(facts_written);
+  // An error leaving here leaves no task using this frame: std::async's
+  // futures wait for their task when destroyed, and are destroyed before the
+  // values they refer to.
+  facts_written.get();
   for (auto& written : reports_written) {
-    wait(written);
+    written.get();
   }
-  std::optional<core::StagedFile> summary_file;
-  try {
-    summary_file.emplace(summary_staged.get());
-  } catch (...) {
-    failure = failure ? failure : std::current_exception();
-  }
-  if (failure) {
-    std::rethrow_exception(failure);
-  }
+  auto summary_file = summary_staged.get();
   // Put in place last, once the others are on disk: its presence marks a
   // finished run, so a failure above (disk full) leaves the run resumable.
-  summary_file->Commit();
+  summary_file.Commit();
 }
 
 }  // namespace etalon::cli

@@ -4,9 +4,9 @@
 // and watches it again at the next one on that connection: kept literally,
 // that is two epoll_ctl calls a request. Here a connection socket libcurl
 // stops watching stays in the set until the loop is about to sleep
-// (Settle), so a socket watched again in between costs no call; the events
+// (Wait), so a socket watched again in between costs no call; the events
 // it may report meanwhile never reach libcurl, since the loop only waits
-// after Settle.
+// after removing them.
 //
 // Only sockets whose closing the set hears of (Opened, Closing: libcurl's
 // open and close socket callbacks) are kept so. The kernel drops a closed
@@ -39,13 +39,12 @@ class SocketWatch {
   void Opened(int socket);
   // `socket` is about to be closed.
   void Closing(int socket);
-  // Removes from the set the sockets unwatched and not watched again since
-  // the last call.
-  void Settle();
-  // Settles, then waits on the set (epoll_wait); events carry data.fd.
+  // Removes the sockets unwatched and not watched again since the last
+  // wait, then waits on the set (epoll_wait); events carry data.fd.
   int Wait(epoll_event* events, int capacity, int timeout_ms);
 
  private:
+  void Settle();  // the removal Wait starts with
   struct Entry {
     bool in_set = false;       // in the kernel's set,
     std::uint32_t events = 0;  // for these events
