@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
-#include <regex>
 #include <set>
 
 #include <kainjow/mustache.hpp>
+
+#include "etalon/prompt/template_tags.hpp"
 
 namespace etalon::prompt {
 
@@ -93,21 +94,6 @@ struct TextSink {
   }
 };
 
-// The first name of every tag, {{a.b}} giving "a"; std::nullopt when the
-// template changes its delimiters, where tags cannot be found this way.
-std::optional<std::set<std::string, std::less<>>> TopLevelNames(const std::string& template_text) {
-  if (std::regex_search(template_text, std::regex(R"(\{\{\s*=)"))) {
-    return std::nullopt;
-  }
-  static const std::regex kTag(R"(\{\{\s*[#^/&{]?\s*([^}.\s]+))");
-  std::set<std::string, std::less<>> names;
-  for (auto it = std::sregex_iterator(template_text.begin(), template_text.end(), kTag); it != std::sregex_iterator();
-       ++it) {
-    names.insert((*it)[1].str());
-  }
-  return names;
-}
-
 // The variables of a template made of plain variable tags only ({{x}},
 // {{{x}}}, {{&x}}, comments), in order of first use; std::nullopt for any
 // other tag, whose lookups depend on the data.
@@ -160,14 +146,9 @@ PromptRenderer::PromptRenderer(std::string template_text, std::vector<core::Samp
   Data examples;
   examples.set("examples", list);
   auto compiled = std::make_unique<Compiled>(
-      Compiled{kainjow::mustache::mustache(template_text), std::move(examples), {}, TopLevelNames(template_text),
-               PlainVariables(template_text)});
+      Compiled{kainjow::mustache::mustache(template_text), std::move(examples), SectionTagNames(template_text),
+               TopLevelTagNames(template_text), PlainVariables(template_text)});
   compiled->parsed.set_custom_escape([](const std::string& text) { return text; });
-  static const std::regex kSectionTag(R"(\{\{\s*[#^]\s*([^}\s]+)\s*\}\})");
-  for (auto it = std::sregex_iterator(template_text.begin(), template_text.end(), kSectionTag);
-       it != std::sregex_iterator(); ++it) {
-    compiled->section_names.push_back((*it)[1].str());
-  }
   compiled_ = std::move(compiled);
 }
 
