@@ -202,9 +202,8 @@ int RunMergeCommand(const std::vector<std::string>& args) {
   }
   summary::Summary summary;
   auto samples = ReportSamples(summary_input.journal_path);
-  summary_input.on_record = [&samples](const nlohmann::json& record, std::string_view line, std::size_t number) {
-    samples.Add(record, line, number);
-  };
+  summary_input.on_record = [&samples](const summary::SummaryRecord& record, std::string_view line,
+                                       std::size_t number) { samples.Add(record, line, number); };
   try {
     core::WriteFileAtomically((fs::path(out) / "run.json").string(), record.dump(2) + "\n");
     core::WriteFileAtomically(journal_path, run::MergedJournal(results));

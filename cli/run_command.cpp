@@ -340,9 +340,8 @@ int RunRunCommand(const std::vector<std::string>& args) {
   summary_input.limit = limit;
   summary_input.expected_keys = shard_keys;
   auto samples = ReportSamples(summary_input.journal_path);
-  summary_input.on_record = [&samples](const nlohmann::json& record, std::string_view line, std::size_t number) {
-    samples.Add(record, line, number);
-  };
+  summary_input.on_record = [&samples](const summary::SummaryRecord& record, std::string_view line,
+                                       std::size_t number) { samples.Add(record, line, number); };
   summary::SummaryBuilder summary_builder(summary_input);
   std::optional<run::JournalFollower> follower;
   try {

@@ -124,35 +124,53 @@ const std::vector<std::string_view>& SampleCollector::Fields() {
   return kFields;
 }
 
-// Counts `record` in its cell and keeps it when it is among the cell's first
+// Counts the line in its cell and keeps it when it is among the cell's first
 // samples or, beyond those, among its first failures.
-void SampleCollector::Add(const nlohmann::json& record, std::string_view text, std::size_t line) {
+void SampleCollector::Count(const std::string& adapter, const std::string& suite, bool failed,
+                            const std::string* served_model, std::string_view text, std::size_t line) {
   const auto& limits = selection_.limits;
-  try {
-    const auto adapter = record.at("adapter").get<std::string>();
-    const auto key = std::make_pair(adapter, record.at("suite").get<std::string>());
-    auto& counts = selection_.cells[key];
-    ++counts.results;
-    const bool ok = record.at("error").is_null();
-    if (!ok) {
-      ++counts.failures;
-    }
-    if (const auto served = record.find("served_model"); served != record.end() && served->is_string()) {
-      selection_.served_models[adapter].insert(served->get<std::string>());
-    }
-    auto& failures_shown = failures_shown_[key];
-    const bool first = counts.shown - failures_shown < limits.first_per_cell;
-    const bool failure_shown = !ok && failures_shown < limits.failures_per_cell;
-    if (first || failure_shown) {
-      if (!first) {
-        ++failures_shown;
-      }
-      ++counts.shown;
-      selection_.rows.push_back(MakeRow(nlohmann::json::parse(text), limits.max_text_bytes));
-    }
-  } catch (const nlohmann::json::exception& error) {
-    throw std::runtime_error(fmt::format("{}:{}: missing or malformed field: {}", journal_path_, line, error.what()));
+  const auto key = std::make_pair(adapter, suite);
+  auto& counts = selection_.cells[key];
+  ++counts.results;
+  if (failed) {
+    ++counts.failures;
   }
+  if (served_model != nullptr) {
+    selection_.served_models[adapter].insert(*served_model);
+  }
+  auto& failures_shown = failures_shown_[key];
+  const bool first = counts.shown - failures_shown < limits.first_per_cell;
+  const bool failure_shown = failed && failures_shown < limits.failures_per_cell;
+  if (first || failure_shown) {
+    if (!first) {
+      ++failures_shown;
+    }
+    ++counts.shown;
+    try {
+      selection_.rows.push_back(MakeRow(nlohmann::json::parse(text), limits.max_text_bytes));
+    } catch (const nlohmann::json::exception& error) {
+      Malformed(line, error);
+    }
+  }
+}
+
+void SampleCollector::Add(const summary::SummaryRecord& record, std::string_view text, std::size_t line) {
+  Count(record.adapter, record.suite, record.failed(), record.served_model ? &*record.served_model : nullptr, text,
+        line);
+}
+
+void SampleCollector::Add(const nlohmann::json& record, std::string_view text, std::size_t line) {
+  try {
+    const auto served = record.find("served_model");
+    Count(record.at("adapter").get<std::string>(), record.at("suite").get<std::string>(), !record.at("error").is_null(),
+          served != record.end() && served->is_string() ? &served->get_ref<const std::string&>() : nullptr, text, line);
+  } catch (const nlohmann::json::exception& error) {
+    Malformed(line, error);
+  }
+}
+
+void SampleCollector::Malformed(std::size_t line, const std::exception& error) const {
+  throw std::runtime_error(fmt::format("{}:{}: missing or malformed field: {}", journal_path_, line, error.what()));
 }
 
 SampleSelection SampleCollector::Finish(const RunDocuments& run) && {

@@ -15,13 +15,13 @@ nlohmann::ordered_json Ratio(double numerator, std::optional<double> denominator
 
 }  // namespace
 
-void CostFigures::Add(const nlohmann::json& record) {
-  if (const auto cost = record.find("cost"); cost != record.end() && cost->is_object()) {
+void CostFigures::Add(const SummaryRecord& record) {
+  if (const auto* cost = &record.cost; cost->is_object()) {
     eur_.push_back(cost->at("eur").get<double>());
     usage_estimated_ = usage_estimated_ || cost->at("usage_estimated").get<bool>();
     price_dates_.insert(cost->at("price_date").get<std::string>());
   }
-  if (const auto carbon = record.find("carbon"); carbon != record.end() && carbon->is_object()) {
+  if (const auto* carbon = &record.carbon; carbon->is_object()) {
     kgco2eq_.push_back(carbon->at("kgco2eq").get<double>());
     low_kgco2eq_.push_back(carbon->at("low_kgco2eq").get<double>());
     high_kgco2eq_.push_back(carbon->at("high_kgco2eq").get<double>());

@@ -13,14 +13,6 @@ namespace {
 
 const std::vector<double> kLatencyPercents = {50, 90, 95, 99};
 
-std::optional<double> NumberAt(const nlohmann::json& object, const char* key) {
-  const auto found = object.find(key);
-  if (found == object.end() || !found->is_number()) {
-    return std::nullopt;  // absent in journals written before the field existed, or null
-  }
-  return found->get<double>();
-}
-
 nlohmann::ordered_json PercentilesJson(const std::vector<double>& values) {
   if (values.empty()) {
     return nullptr;
@@ -52,41 +44,34 @@ nlohmann::ordered_json PerSecond(double count, double seconds) {
 
 }  // namespace
 
-void ServingFigures::Add(const nlohmann::json& record, const config::ServiceLevels& slo) {
+void ServingFigures::Add(const SummaryRecord& record, const config::ServiceLevels& slo) {
   ++recorded_;
-  if (const auto started = core::ParseUtcTimestamp(record.value("started_at", ""))) {
+  if (const auto started = core::ParseUtcTimestamp(record.started_at)) {
     ++started_;
     Widen(first_start_, last_start_, *started);
     std::optional<WallClock::time_point> unused_first;
-    if (const auto completed = core::ParseUtcTimestamp(record.value("completed_at", ""))) {
+    if (const auto completed = core::ParseUtcTimestamp(record.completed_at)) {
       Widen(unused_first, last_completion_, *completed);
     }
   }
-  if (!record.at("error").is_null()) {
+  if (record.failed()) {
     return;  // a failed request's timings describe the failure, not the service
   }
   ++succeeded_;
-  const auto& timing = record.at("timing");
-  const auto end_to_end = NumberAt(timing, "end_to_end_ms");
-  const auto ttfb = NumberAt(timing, "ttfb_ms");
-  const auto ttft = NumberAt(timing, "ttft_ms");
-  const auto tpot = NumberAt(timing, "tpot_ms");
-  for (const auto& [value, values] : {std::pair{end_to_end, &end_to_end_ms_}, std::pair{ttfb, &ttfb_ms_},
-                                      std::pair{ttft, &ttft_ms_}, std::pair{tpot, &tpot_ms_}}) {
+  for (const auto& [value, values] :
+       {std::pair{record.end_to_end_ms, &end_to_end_ms_}, std::pair{record.ttfb_ms, &ttfb_ms_},
+        std::pair{record.ttft_ms, &ttft_ms_}, std::pair{record.tpot_ms, &tpot_ms_}}) {
     if (value) {
       values->push_back(*value);
     }
   }
-  if (const auto gaps = timing.find("chunk_gaps_ms"); gaps != timing.end() && gaps->is_array()) {
-    for (const auto& gap : *gaps) {
-      inter_chunk_ms_.push_back(gap.get<double>());
-    }
-  }
-  if (const auto output_tokens = NumberAt(record.at("usage"), "output_tokens")) {
+  inter_chunk_ms_.insert(inter_chunk_ms_.end(), record.chunk_gaps_ms.begin(), record.chunk_gaps_ms.end());
+  if (record.output_tokens) {
     tokens_reported_ = true;
-    output_tokens_ += static_cast<std::int64_t>(*output_tokens);
+    output_tokens_ += *record.output_tokens;
   }
-  if (slo.Any() && Within(slo.ttft_ms, ttft) && Within(slo.tpot_ms, tpot) && Within(slo.end_to_end_ms, end_to_end)) {
+  if (slo.Any() && Within(slo.ttft_ms, record.ttft_ms) && Within(slo.tpot_ms, record.tpot_ms) &&
+      Within(slo.end_to_end_ms, record.end_to_end_ms)) {
     ++within_slo_;
   }
 }

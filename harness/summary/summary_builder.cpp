@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 
-#include "etalon/run/journal_reader.hpp"
 #include "etalon/run/runner.hpp"
 #include "etalon/stats/bootstrap.hpp"
 #include "etalon/stats/proportion_interval.hpp"
@@ -17,6 +16,7 @@
 #include "etalon/stats/segment_resampling.hpp"
 #include "etalon/summary/cost_figures.hpp"
 #include "etalon/summary/serving_figures.hpp"
+#include "etalon/summary/summary_record.hpp"
 #include "etalon/version.hpp"
 
 namespace etalon::summary {
@@ -61,17 +61,20 @@ struct CellAccumulator {
   EnergyAccumulator estimated_energy;
 };
 
-void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
-  if (score.contains("error") || !score.at("value").is_number()) {
+void AddScore(MetricAccumulator& accumulator, const RecordedScore& score) {
+  if (score.has_error || !score.value) {
     ++accumulator.unscored;
     return;
   }
   ++accumulator.scored;
   if (accumulator.metric->Info().aggregation == metrics::Aggregation::kMean) {
-    accumulator.values.push_back(score.at("value").get<double>());
+    accumulator.values.push_back(*score.value);
     return;
   }
-  auto row = score.at("statistics").get<std::vector<double>>();
+  if (!score.statistics) {
+    throw nlohmann::json::out_of_range::create(403, "key 'statistics' not found", nullptr);
+  }
+  auto row = *score.statistics;
   // Rows of another length (a journal written by another tool) are cut or
   // padded to the first one's, so every segment sums alike.
   if (!accumulator.segments.empty()) {
@@ -80,53 +83,44 @@ void AddScore(MetricAccumulator& accumulator, const nlohmann::json& score) {
   accumulator.segments.push_back(std::move(row));
 }
 
-// The fields of a result line the summary reads (AddRecord, ServingFigures,
-// CostFigures): the output text and the rest are skipped while parsing.
-const run::JournalFields kRecordFields = {"adapter", "suite",  "error",  "scores",     "timing",       "usage",
-                                          "energy",  "cost",   "carbon", "started_at", "completed_at", "served_model"};
-
-void AddRecord(CellAccumulator& cell, const nlohmann::json& record, const config::ServiceLevels& slo) {
+void AddRecord(CellAccumulator& cell, const SummaryRecord& record, const config::ServiceLevels& slo) {
   ++cell.recorded;
   cell.serving.Add(record, slo);
-  if (!record.at("error").is_null()) {
+  if (record.failed()) {
     ++cell.failed;
-    ++cell.errors_by_kind[record.at("error").at("kind").get<std::string>()];
+    ++cell.errors_by_kind[*record.error_kind];
     return;  // a failed request has no output to score; it counts in error_rate instead
   }
   cell.cost.Add(record);
-  const auto& scores = record.at("scores");
   if (cell.pass != nullptr) {
-    const auto score = scores.find(cell.pass->metric);
-    if (score != scores.end() && score->at("value").is_number()) {
-      const double value = score->at("value").get<double>();
+    if (const auto* score = record.FindScore(cell.pass->metric); score != nullptr && score->value) {
+      const double value = *score->value;
       cell.correct += (cell.pass_higher_is_better ? value >= cell.pass->threshold : value <= cell.pass->threshold) ? 1 : 0;
     }
   }
   for (auto& accumulator : cell.metrics) {
-    const auto found = scores.find(accumulator.metric->Info().name);
-    if (found != scores.end()) {
-      AddScore(accumulator, *found);
+    if (const auto* score = record.FindScore(accumulator.metric->Info().name)) {
+      AddScore(accumulator, *score);
     } else {
       ++accumulator.unscored;
     }
   }
-  if (const auto energy = record.find("energy"); energy != record.end() && energy->is_object()) {
-    const bool measured = energy->at("measured").get<bool>();
+  if (const auto& energy = record.energy; energy.is_object()) {
+    const bool measured = energy.at("measured").get<bool>();
     auto& accumulator = measured ? cell.measured_energy : cell.estimated_energy;
-    const double joules = energy->at("joules").get<double>();
+    const double joules = energy.at("joules").get<double>();
     ++accumulator.requests;
     accumulator.joules.push_back(joules);
-    accumulator.low_joules.push_back(energy->at("low_joules").is_number() ? energy->at("low_joules").get<double>() : joules);
-    accumulator.high_joules.push_back(energy->at("high_joules").is_number() ? energy->at("high_joules").get<double>()
-                                                                             : joules);
-    accumulator.methods.insert(energy->at("method").get<std::string>());
+    accumulator.low_joules.push_back(energy.at("low_joules").is_number() ? energy.at("low_joules").get<double>() : joules);
+    accumulator.high_joules.push_back(energy.at("high_joules").is_number() ? energy.at("high_joules").get<double>()
+                                                                           : joules);
+    accumulator.methods.insert(energy.at("method").get<std::string>());
   }
-  const auto& usage = record.at("usage");
-  if (usage.at("input_tokens").is_number() || usage.at("output_tokens").is_number()) {
+  if (record.input_tokens || record.output_tokens) {
     cell.tokens_reported = true;
-    cell.input_tokens += usage.at("input_tokens").is_number() ? usage.at("input_tokens").get<std::int64_t>() : 0;
-    cell.output_tokens += usage.at("output_tokens").is_number() ? usage.at("output_tokens").get<std::int64_t>() : 0;
-    cell.tokens_estimated = cell.tokens_estimated || usage.at("estimated").get<bool>();
+    cell.input_tokens += record.input_tokens.value_or(0);
+    cell.output_tokens += record.output_tokens.value_or(0);
+    cell.tokens_estimated = cell.tokens_estimated || record.usage_estimated;
   }
 }
 
@@ -332,9 +326,9 @@ SummaryBuilder::~SummaryBuilder() = default;
 
 void SummaryBuilder::AddLine(const std::string& line, std::size_t number) {
   try {
-    const auto record = run::ParseJournalLine(line, kRecordFields);
+    const auto record = ReadSummaryRecord(line);
     auto& cells = cells_->cells;
-    const auto found = cells.find({record.at("adapter").get<std::string>(), record.at("suite").get<std::string>()});
+    const auto found = cells.find({record.adapter, record.suite});
     if (found != cells.end()) {
       AddRecord(found->second, record, input_.plan->slo);
     }

@@ -1,6 +1,8 @@
 // Reading a 10,000-line journal after a run: every line parsed into a full
-// nlohmann tree (what the summary and reports did) against
-// run::ParseJournalLine building only the fields the summary reads.
+// nlohmann tree (what the summary and reports did), against
+// run::ParseJournalLine building only the fields the summary reads, against
+// summary::ReadSummaryRecord reading those fields into typed ones (what the
+// summary does now).
 //   build/release/tests/bench/etalon_bench --benchmark_filter=JournalRead
 #include <benchmark/benchmark.h>
 
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "etalon/run/journal_reader.hpp"
+#include "etalon/summary/summary_record.hpp"
 
 namespace {
 
@@ -45,21 +48,24 @@ std::vector<std::string> Journal() {
   return lines;
 }
 
-// Arg 0: nlohmann::json::parse of every line; arg 1: the summary's fields only.
+// Arg 0: nlohmann::json::parse of every line; 1: the summary's fields only,
+// as JSON; 2: the summary's fields, typed.
 void BM_JournalRead(benchmark::State& state) {
   const auto lines = Journal();
-  const etalon::run::JournalFields summary_fields = {"adapter", "suite",  "error",  "scores",     "timing",
-                                                     "usage",   "energy", "cost",   "carbon",     "started_at",
-                                                     "completed_at"};
   std::size_t bytes = 0;
   for (const auto& line : lines) {
     bytes += line.size();
   }
   for (auto _ : state) {
     for (const auto& line : lines) {
-      auto record = state.range(0) == 0 ? nlohmann::json::parse(line)
-                                        : etalon::run::ParseJournalLine(line, summary_fields);
-      benchmark::DoNotOptimize(record);
+      if (state.range(0) == 2) {
+        auto record = etalon::summary::ReadSummaryRecord(line);
+        benchmark::DoNotOptimize(record);
+      } else {
+        auto record = state.range(0) == 0 ? nlohmann::json::parse(line)
+                                          : etalon::run::ParseJournalLine(line, etalon::summary::SummaryRecordFields());
+        benchmark::DoNotOptimize(record);
+      }
     }
   }
   state.SetItemsProcessed(state.iterations() * kLines);
@@ -68,4 +74,4 @@ void BM_JournalRead(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_JournalRead)->ArgName("fields_only")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_JournalRead)->ArgName("read")->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);

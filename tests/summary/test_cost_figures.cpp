@@ -8,17 +8,18 @@ using etalon::summary::CostFigures;
 
 namespace {
 
-nlohmann::json Priced(double eur, double kg_low, double kg_high) {
-  return {{"cost", {{"eur", eur}, {"usage_estimated", false}, {"price_date", "2026-11-01"}}},
-          {"carbon",
-           {{"kgco2eq", (kg_low + kg_high) / 2},
-            {"low_kgco2eq", kg_low},
-            {"high_kgco2eq", kg_high},
-            {"usage_kgco2eq", kg_low},
-            {"embodied_kgco2eq", (kg_high - kg_low) / 2},
-            {"method", "ecologits-0.9.1"},
-            {"zone", "FRA"},
-            {"assumptions", ""}}}};
+etalon::summary::SummaryRecord Priced(double eur, double kg_low, double kg_high) {
+  etalon::summary::SummaryRecord record;
+  record.cost = {{"eur", eur}, {"usage_estimated", false}, {"price_date", "2026-11-01"}};
+  record.carbon = {{"kgco2eq", (kg_low + kg_high) / 2},
+                   {"low_kgco2eq", kg_low},
+                   {"high_kgco2eq", kg_high},
+                   {"usage_kgco2eq", kg_low},
+                   {"embodied_kgco2eq", (kg_high - kg_low) / 2},
+                   {"method", "ecologits-0.9.1"},
+                   {"zone", "FRA"},
+                   {"assumptions", ""}};
+  return record;
 }
 
 }  // namespace
@@ -27,7 +28,7 @@ TEST_CASE("Token-priced cost per request, per correct answer and per year", "[su
   CostFigures figures;
   figures.Add(Priced(0.002, 0.001, 0.003));
   figures.Add(Priced(0.004, 0.002, 0.004));
-  figures.Add({{"cost", nullptr}, {"carbon", nullptr}});  // a model the catalog does not price
+  figures.Add(etalon::summary::SummaryRecord{});  // a model the catalog does not price: cost and carbon null
   CostContext context;
   context.succeeded = 3;
   context.correct = 1;
@@ -66,7 +67,7 @@ TEST_CASE("Self-hosted cost is the stated server price times the measured wall t
 
 TEST_CASE("A cell with nothing priced has a null cost, never zero", "[summary][cost]") {
   CostFigures figures;
-  figures.Add({{"cost", nullptr}});
+  figures.Add(etalon::summary::SummaryRecord{});
   CostContext context;
   context.succeeded = 1;
   CHECK(figures.CostJson(context).is_null());

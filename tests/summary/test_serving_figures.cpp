@@ -6,13 +6,19 @@
 
 namespace {
 
-nlohmann::json Record(const char* started, const char* completed, bool ok, nlohmann::json timing,
-                      nlohmann::json output_tokens) {
-  return {{"error", ok ? nlohmann::json(nullptr) : nlohmann::json{{"kind", "network"}}},
-          {"timing", std::move(timing)},
-          {"usage", {{"input_tokens", nullptr}, {"output_tokens", std::move(output_tokens)}, {"estimated", false}}},
-          {"started_at", started},
-          {"completed_at", completed}};
+// A result line holding what the figures read, read as the summary reads it.
+etalon::summary::SummaryRecord Record(const char* started, const char* completed, bool ok, nlohmann::json timing,
+                                      nlohmann::json output_tokens) {
+  const nlohmann::json line = {
+      {"adapter", "a"},
+      {"suite", "s"},
+      {"scores", nlohmann::json::object()},
+      {"error", ok ? nlohmann::json(nullptr) : nlohmann::json{{"kind", "network"}}},
+      {"timing", std::move(timing)},
+      {"usage", {{"input_tokens", nullptr}, {"output_tokens", std::move(output_tokens)}, {"estimated", false}}},
+      {"started_at", started},
+      {"completed_at", completed}};
+  return etalon::summary::ReadSummaryRecord(line.dump());
 }
 
 etalon::summary::ServingFigures FourRecords(const etalon::config::ServiceLevels& slo) {

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "etalon/summary/summary_record.hpp"
+
 namespace etalon::summary {
 
 struct CostContext {
@@ -27,7 +29,7 @@ struct CostContext {
 class CostFigures {
  public:
   // A succeeded record's `cost` and `carbon` (either may be null or absent).
-  void Add(const nlohmann::json& record);
+  void Add(const SummaryRecord& record);
 
   nlohmann::ordered_json CostJson(const CostContext& context) const;
   nlohmann::ordered_json CarbonJson(const CostContext& context) const;

@@ -14,13 +14,14 @@
 #include <nlohmann/json.hpp>
 
 #include "etalon/config/plan.hpp"
+#include "etalon/summary/summary_record.hpp"
 
 namespace etalon::summary {
 
 class ServingFigures {
  public:
   // Every record of the cell, failed ones included (they take time too).
-  void Add(const nlohmann::json& record, const config::ServiceLevels& slo);
+  void Add(const SummaryRecord& record, const config::ServiceLevels& slo);
 
   // {end_to_end, ttfb, ttft, tpot, inter_chunk}: each {n, mean, p50, p90, p95, p99} or null.
   nlohmann::ordered_json LatencyJson() const;

@@ -18,6 +18,7 @@
 
 #include "etalon/config/plan.hpp"
 #include "etalon/run/prepared_suite.hpp"
+#include "etalon/summary/summary_record.hpp"
 
 namespace etalon::summary {
 
@@ -45,11 +46,10 @@ struct SummaryInput {
   // The whole run's host energy from the best meter available (see docs/energy.md),
   // or null. Kept apart from per-request figures and never added to them.
   nlohmann::json run_energy = nullptr;
-  // Called with every journal record as read (its adapter, suite, error,
-  // scores, timing, usage, energy, cost, carbon, times and served model),
-  // its whole line and line number: the reports' sample selection rides on
-  // this pass instead of reading the journal again.
-  std::function<void(const nlohmann::json& record, std::string_view line, std::size_t number)> on_record;
+  // Called with every journal record as read, its whole line and line
+  // number: the reports' sample selection rides on this pass instead of
+  // reading the journal again.
+  std::function<void(const SummaryRecord& record, std::string_view line, std::size_t number)> on_record;
 };
 
 struct SummaryTotals {

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "etalon/reports/reporter.hpp"
+#include "etalon/summary/summary_record.hpp"
 
 namespace etalon::reports {
 
@@ -63,14 +64,21 @@ class SampleCollector {
 
   // The fields Add reads of `record` (the others may be absent).
   static const std::vector<std::string_view>& Fields();
-  // One journal line: `record` holds at least Fields(), `text` is the whole line.
-  // Throws std::runtime_error naming file and line for a malformed record.
+  // One journal line as the summary's pass reads it, and its whole text.
+  // Throws std::runtime_error naming file and line for a malformed line.
+  void Add(const summary::SummaryRecord& record, std::string_view text, std::size_t line);
+  // The same from a record holding at least Fields() (ForEachResult).
   void Add(const nlohmann::json& record, std::string_view text, std::size_t line);
   // Rows in the summary's cell order, with inputs and references read back
   // from each needed dataset once.
   SampleSelection Finish(const RunDocuments& run) &&;
 
  private:
+  // Counts the line in its cell (adapter, suite); keeps it when shown.
+  void Count(const std::string& adapter, const std::string& suite, bool failed, const std::string* served_model,
+             std::string_view text, std::size_t line);
+  [[noreturn]] void Malformed(std::size_t line, const std::exception& error) const;
+
   SampleSelection selection_;
   std::string journal_path_;
   std::map<std::pair<std::string, std::string>, std::size_t> failures_shown_;
