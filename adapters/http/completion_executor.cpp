@@ -1,5 +1,6 @@
 #include "http/completion_executor.hpp"
 
+#include "etalon/core/completion_batch.hpp"
 #include "etalon/core/thread_name.hpp"
 
 namespace etalon::adapters::http {
@@ -42,9 +43,13 @@ void CompletionExecutor::Run() {
     flush_ = false;
     batch.swap(tasks_);
     lock.unlock();
-    for (auto& task : batch) {
-      task();
-      task = nullptr;  // captured state goes before the next task runs
+    {
+      // The answers' journal lines are written once, at the batch's end.
+      const core::CompletionBatch completions;
+      for (auto& task : batch) {
+        task();
+        task = nullptr;  // captured state goes before the next task runs
+      }
     }
     batch.clear();
     lock.lock();

@@ -120,6 +120,15 @@ JudgeTotals JudgeRunner::Run(const std::string& results_path, const JudgeSetting
     throw;
   }
   finish_in_flight();
+  // The judgments a batch of completions left are written now; a failed write is fatal.
+  try {
+    journal_.Flush();
+  } catch (const run::JournalError& error) {
+    const std::lock_guard lock(state_->mutex);
+    if (!state_->fatal_error) {
+      state_->fatal_error = error.what();
+    }
+  }
   std::lock_guard lock(state_->mutex);
   totals.recorded = state_->recorded;
   totals.failed = state_->failed;

@@ -7,9 +7,13 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
+#include "etalon/core/completion_batch.hpp"
+#include "etalon/core/key_digest.hpp"
 #include "etalon/core/line_reader.hpp"
 #include "etalon/run/journal_reader.hpp"
 
@@ -34,37 +38,114 @@ void SyncParentFolder(const std::string& path) {
 
 }  // namespace
 
+struct Journal::Writer {
+  std::string path;
+  LineSync sync;
+  KeyGuard guard;
+  int fd = -1;
+  off_t size = 0;  // the bytes of complete lines: where a failed write is cut back to
+  std::mutex mutex;
+  std::unordered_set<core::KeyDigest, core::KeyDigestHash> done;
+  std::size_t lines = 0;
+  std::string pending;  // lines accepted and not yet written
+  std::size_t pending_lines = 0;
+  std::vector<core::KeyDigest> pending_digests;  // under kEveryKey: undone if their write fails
+  bool write_deferred = false;  // a batch of completions will write `pending` at its end
+  std::string failure;  // the first failed write's error; once set, every Append throws it
+
+  ~Writer() {
+    if (fd >= 0) {
+      ::close(fd);
+    }
+  }
+
+  // Writes `pending` with one write call (with O_APPEND it lands whole or
+  // not at all in practice; a partial write is cut off here or at resume).
+  // False, having recorded the failure, when it cannot. Called with mutex held.
+  bool WritePending() {
+    write_deferred = false;
+    if (!failure.empty()) {
+      return false;
+    }
+    if (pending.empty()) {
+      return true;
+    }
+    std::size_t written = 0;
+    while (written < pending.size()) {
+      const ssize_t result = ::write(fd, pending.data() + written, pending.size() - written);
+      if (result < 0) {
+        if (errno == EINTR) {
+          continue;
+        }
+        return Fail("write failed");
+      }
+      written += static_cast<std::size_t>(result);
+    }
+    if (sync == LineSync::kFdatasync && ::fdatasync(fd) != 0) {
+      return Fail("fdatasync failed");
+    }
+    size += static_cast<off_t>(pending.size());
+    pending.clear();
+    pending_lines = 0;
+    pending_digests.clear();
+    return true;
+  }
+
+  bool Fail(const char* what) {
+    const int error = errno;
+    for (const auto& digest : pending_digests) {
+      done.erase(digest);
+    }
+    lines -= pending_lines;
+    pending.clear();
+    pending_lines = 0;
+    pending_digests.clear();
+    // A partial line would be cut off at resume anyway; cutting it now keeps the
+    // file valid for every reader. If even that fails, resume still repairs it.
+    const bool cut = ::ftruncate(fd, size) == 0;
+    failure = fmt::format("{}: {}: {}; {}", path, what, std::strerror(error),
+                          cut ? "the results written before are intact"
+                              : "a partial last line remains and will be cut off at resume");
+    return false;
+  }
+};
+
 Journal::Journal(std::string path, bool resume, std::vector<std::string>& warnings, LineSync sync, KeyGuard guard)
-    : path_(std::move(path)), sync_(sync), guard_(guard) {
+    : writer_(std::make_shared<Writer>()) {
+  auto& writer = *writer_;
+  writer.path = std::move(path);
+  writer.sync = sync;
+  writer.guard = guard;
   if (resume) {
     LoadExisting(warnings);
   }
-  // Set before the journal is shared; done_ changes afterwards only under kEveryKey.
-  checks_keys_ = guard_ == KeyGuard::kEveryKey || !done_.empty();
+  // Set before the journal is shared; `done` changes afterwards only under kEveryKey.
+  checks_keys_ = guard == KeyGuard::kEveryKey || !writer.done.empty();
   const int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | (resume ? 0 : O_EXCL);
-  fd_ = ::open(path_.c_str(), flags, 0644);
+  writer.fd = ::open(writer.path.c_str(), flags, 0644);
   struct stat status {};
-  if (fd_ < 0 || ::fstat(fd_, &status) != 0) {
-    const int error = errno;
-    if (fd_ >= 0) {
-      ::close(fd_);
-    }
-    throw JournalError(fmt::format("{}: cannot open for writing: {}", path_, std::strerror(error)));
+  if (writer.fd < 0 || ::fstat(writer.fd, &status) != 0) {
+    throw JournalError(fmt::format("{}: cannot open for writing: {}", writer.path, std::strerror(errno)));
   }
-  size_ = status.st_size;
-  if (sync_ == LineSync::kFdatasync) {
-    SyncParentFolder(path_);
+  writer.size = status.st_size;
+  if (sync == LineSync::kFdatasync) {
+    SyncParentFolder(writer.path);
   }
 }
 
 Journal::~Journal() {
-  if (fd_ >= 0) {
-    ::close(fd_);
-  }
+  // What a batch has not written yet is written now; a failure was or will
+  // be reported by Flush.
+  const std::lock_guard lock(writer_->mutex);
+  writer_->WritePending();
 }
 
+const std::string& Journal::path() const { return writer_->path; }
+
 void Journal::LoadExisting(std::vector<std::string>& warnings) {
-  core::LineReader reader(path_);
+  auto& writer = *writer_;
+  const auto& path = writer.path;
+  core::LineReader reader(path);
   if (!reader.is_open()) {
     return;  // nothing written yet: a run killed before its first result
   }
@@ -73,26 +154,26 @@ void Journal::LoadExisting(std::vector<std::string>& warnings) {
   while (reader.Next(line)) {
     if (reader.last_line_unterminated()) {
       // Killed in the middle of a write: the line never completed, its request is redone.
-      warnings.push_back(fmt::format("{}:{}: torn last line ({} bytes) cut off; its request will run again", path_,
+      warnings.push_back(fmt::format("{}:{}: torn last line ({} bytes) cut off; its request will run again", path,
                                      reader.line_number(), line.size()));
-      if (::truncate(path_.c_str(), static_cast<off_t>(good_bytes)) != 0) {
-        throw JournalError(fmt::format("{}: cannot cut off the torn last line: {}", path_, std::strerror(errno)));
+      if (::truncate(path.c_str(), static_cast<off_t>(good_bytes)) != 0) {
+        throw JournalError(fmt::format("{}: cannot cut off the torn last line: {}", path, std::strerror(errno)));
       }
       break;
     }
     good_bytes += line.size() + 1;
     try {
       const auto record = ParseJournalLine(line, {"adapter", "suite", "sample", "repeat"});
-      if (done_.insert(core::DigestKey(KeyOf(record).Canonical())).second) {
-        ++lines_;
+      if (writer.done.insert(core::DigestKey(KeyOf(record).Canonical())).second) {
+        ++writer.lines;
       }
     } catch (const nlohmann::json::exception& error) {
-      throw JournalError(fmt::format("{}:{}: not a result line ({}); the journal is damaged", path_,
+      throw JournalError(fmt::format("{}:{}: not a result line ({}); the journal is damaged", path,
                                      reader.line_number(), error.what()));
     }
   }
   if (reader.failed()) {
-    throw JournalError(fmt::format("{}: read error", path_));
+    throw JournalError(fmt::format("{}: read error", path));
   }
 }
 
@@ -101,13 +182,13 @@ bool Journal::Contains(const core::RunKey& key) const {
     return false;
   }
   const auto digest = core::DigestKey(key.Canonical());
-  std::lock_guard lock(mutex_);
-  return done_.count(digest) > 0;
+  const std::lock_guard lock(writer_->mutex);
+  return writer_->done.count(digest) > 0;
 }
 
 std::size_t Journal::size() const {
-  std::lock_guard lock(mutex_);
-  return lines_;
+  const std::lock_guard lock(writer_->mutex);
+  return writer_->lines;
 }
 
 bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& record) {
@@ -115,48 +196,45 @@ bool Journal::Append(const core::RunKey& key, const nlohmann::ordered_json& reco
 }
 
 bool Journal::AppendLine(const core::RunKey& key, std::string line) {
-  line.push_back('\n');
   const auto digest = checks_keys_ ? core::DigestKey(key.Canonical()) : core::KeyDigest{};
-  std::lock_guard lock(mutex_);
-  if (!failure_.empty()) {
-    throw JournalError(failure_);  // the first failure's cause, whichever thread reports it
+  auto& writer = *writer_;
+  const std::lock_guard lock(writer.mutex);
+  if (!writer.failure.empty()) {
+    throw JournalError(writer.failure);  // the first failure's cause, whichever thread reports it
   }
-  if (checks_keys_ && (guard_ == KeyGuard::kEveryKey ? !done_.insert(digest).second : done_.count(digest) > 0)) {
+  if (checks_keys_ &&
+      (writer.guard == KeyGuard::kEveryKey ? !writer.done.insert(digest).second : writer.done.count(digest) > 0)) {
     return false;
   }
-  // One write call per line: with O_APPEND the line lands whole or not at all
-  // in practice; a partial write (disk full) is detected and cut off at resume.
-  std::size_t written = 0;
-  while (written < line.size()) {
-    const ssize_t result = ::write(fd_, line.data() + written, line.size() - written);
-    if (result < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      Fail(digest, "write failed");
-    }
-    written += static_cast<std::size_t>(result);
+  writer.pending += line;
+  writer.pending += '\n';
+  ++writer.pending_lines;
+  ++writer.lines;
+  if (writer.guard == KeyGuard::kEveryKey) {
+    writer.pending_digests.push_back(digest);
   }
-  if (sync_ == LineSync::kFdatasync && ::fdatasync(fd_) != 0) {
-    Fail(digest, "fdatasync failed");
+  // In a batch of completions, its end writes every line it appended, once.
+  if (writer.write_deferred) {
+    return true;
   }
-  size_ += static_cast<off_t>(line.size());
-  ++lines_;
+  if (core::CompletionBatch::Defer([shared = writer_] {
+        const std::lock_guard deferred_lock(shared->mutex);
+        shared->WritePending();
+      })) {
+    writer.write_deferred = true;
+    return true;
+  }
+  if (!writer.WritePending()) {
+    throw JournalError(writer.failure);
+  }
   return true;
 }
 
-void Journal::Fail(const core::KeyDigest& digest, const char* what) {
-  const int error = errno;
-  if (guard_ == KeyGuard::kEveryKey) {
-    done_.erase(digest);
+void Journal::Flush() {
+  const std::lock_guard lock(writer_->mutex);
+  if (!writer_->WritePending()) {
+    throw JournalError(writer_->failure);
   }
-  // A partial line would be cut off at resume anyway; cutting it now keeps the
-  // file valid for every reader. If even that fails, resume still repairs it.
-  const bool cut = ::ftruncate(fd_, size_) == 0;
-  failure_ = fmt::format("{}: {}: {}; {}", path_, what, std::strerror(error),
-                         cut ? "the results written before are intact"
-                             : "a partial last line remains and will be cut off at resume");
-  throw JournalError(failure_);
 }
 
 }  // namespace etalon::run

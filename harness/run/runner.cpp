@@ -127,6 +127,17 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
   }
   watcher_wake_.notify_one();
   watcher.join();
+  // Every request has completed: the lines a batch of completions left
+  // are written, and a write that failed at a batch's end is reported.
+  try {
+    journal_.Flush();
+  } catch (const JournalError& error) {
+    const std::lock_guard lock(fatal_mutex_);
+    if (!fatal_error_) {
+      fatal_error_ = error.what();
+    }
+    fatal_ = true;
+  }
   progress_.Finish();
 
   totals.completed = completed_.load();

@@ -1,6 +1,12 @@
-// Tests for harness/run/journal.cpp: one line per key, resume, torn lines.
+// Tests for harness/run/journal.cpp: one line per key, resume, torn lines,
+// lines written at the end of a batch of completions.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <csignal>
+
+#include "etalon/core/completion_batch.hpp"
 #include "etalon/run/journal.hpp"
 #include "support/temp_dir.hpp"
 
@@ -87,4 +93,60 @@ TEST_CASE("A fresh journal refuses to overwrite an existing file", "[run]") {
   const auto path = dir.Write("results.jsonl", "");
   std::vector<std::string> warnings;
   CHECK_THROWS_AS(Journal(path, false, warnings), JournalError);
+}
+
+TEST_CASE("Lines appended in a batch of completions are written at its end, or by Flush", "[run]") {
+  etalon::testing::TempDir dir;
+  std::vector<std::string> warnings;
+  const auto path = dir.Path("results.jsonl");
+  Journal journal(path, false, warnings);
+  {
+    const etalon::core::CompletionBatch batch;
+    for (int repeat = 0; repeat < 3; ++repeat) {
+      const RunKey key{"a", "s", "x", repeat};
+      CHECK(journal.Append(key, Record(key)));
+    }
+    CHECK_FALSE(journal.Append({"a", "s", "x", 1}, Record({"a", "s", "x", 1})));  // accepted once, written or not
+    CHECK(journal.size() == 3);
+    CHECK(etalon::testing::ReadFile(path).empty());
+  }
+  CHECK(etalon::testing::ReadFile(path) ==
+        "{\"schema\":1,\"adapter\":\"a\",\"suite\":\"s\",\"sample\":\"x\",\"repeat\":0}\n"
+        "{\"schema\":1,\"adapter\":\"a\",\"suite\":\"s\",\"sample\":\"x\",\"repeat\":1}\n"
+        "{\"schema\":1,\"adapter\":\"a\",\"suite\":\"s\",\"sample\":\"x\",\"repeat\":2}\n");
+  {
+    const etalon::core::CompletionBatch batch;
+    journal.Append({"a", "s", "y", 0}, Record({"a", "s", "y", 0}));
+    journal.Flush();
+    CHECK(etalon::testing::ReadFile(path).find("\"y\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("A write that fails at a batch's end is cut back and reported by the next Append and Flush", "[run]") {
+  etalon::testing::TempDir dir;
+  std::vector<std::string> warnings;
+  const auto path = dir.Path("results.jsonl");
+  Journal journal(path, false, warnings);
+  const RunKey first{"a", "s", "x", 0};
+  journal.Append(first, Record(first));
+  const auto written = etalon::testing::ReadFile(path);
+  // The file may not grow: the batch's write fails as on a full disk.
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_FSIZE, &saved) == 0);
+  const auto saved_signal = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit capped = saved;
+  capped.rlim_cur = written.size();
+  REQUIRE(setrlimit(RLIMIT_FSIZE, &capped) == 0);
+  {
+    const etalon::core::CompletionBatch batch;
+    CHECK(journal.Append({"a", "s", "x", 1}, Record({"a", "s", "x", 1})));
+  }
+  setrlimit(RLIMIT_FSIZE, &saved);
+  std::signal(SIGXFSZ, saved_signal);
+  CHECK(etalon::testing::ReadFile(path) == written);
+  CHECK(journal.size() == 1);
+  CHECK_FALSE(journal.Contains({"a", "s", "x", 1}));  // its line was never written: a resume runs it again
+  CHECK_THROWS_WITH(journal.Append({"a", "s", "x", 2}, Record({"a", "s", "x", 2})),
+                    Catch::Contains(path + ": write failed: File too large; the results written before are intact"));
+  CHECK_THROWS_AS(journal.Flush(), JournalError);
 }

@@ -1,29 +1,25 @@
 // results.jsonl: one line per completed (adapter, suite, sample, repeat),
-// appended with a single write(2) as each request completes, so a killed run
-// loses at most the requests in flight. Opening an existing journal (resume)
+// appended as each request completes. Opening an existing journal (resume)
 // reads the keys already done; a torn last line, the trace of a kill in the
 // middle of a write, is cut off with a warning.
 //
-// Durability (docs/durability.md): each line reaches the kernel before
-// Append returns, which survives the process being killed. With
-// LineSync::kFdatasync each line also reaches the disk before Append
-// returns, which survives a power cut, at the cost of one flush per result.
-// A failed write (disk full) is cut back off, so the file always ends at a
-// complete line.
+// Durability (docs/durability.md): a line reaches the kernel before Append
+// returns, which survives the process being killed; inside a batch of
+// completions (core/completion_batch.hpp) it reaches it at the batch's end,
+// with the batch's other lines in one write. With LineSync::kFdatasync the
+// lines also reach the disk then, one flush per write, which survives a
+// power cut. A failed write (disk full) is cut back off, so the file always
+// ends at a complete line, and every later Append and Flush throws its error.
 #pragma once
 
-#include <sys/types.h>
-
 #include <cstddef>
-#include <mutex>
+#include <memory>
 #include <stdexcept>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "etalon/core/key_digest.hpp"
 #include "etalon/core/run_key.hpp"
 
 namespace etalon::run {
@@ -59,37 +55,36 @@ class Journal {
   // Whether the key is among those Append refuses (see KeyGuard).
   bool Contains(const core::RunKey& key) const;
   std::size_t size() const;  // keys written: read back at resume and appended since
-  const std::string& path() const { return path_; }
+  const std::string& path() const;
 
-  // Writes one result line. Thread-safe. Returns false, writing nothing, when
-  // the key is already in the journal (under kResumedKeys: among the keys read back). Throws JournalError on a write error
-  // (disk full...), naming the file and the cause; what the failed write left
-  // is cut off, and every later Append throws the same error.
+  // Appends one result line. Thread-safe. Returns false, writing nothing, when
+  // the key is already in the journal (under kResumedKeys: among the keys
+  // read back). Throws JournalError on a write error (disk full...), naming
+  // the file and the cause; what the failed write left is cut off, and every
+  // later Append throws the same error.
   bool Append(const core::RunKey& key, const nlohmann::ordered_json& record);
   // The same for a line already written as text (ResultLine), without its newline.
   bool AppendLine(const core::RunKey& key, std::string line);
+  // Writes the lines a batch of completions has not written yet. Throws
+  // JournalError when a write failed, now or at a batch's end: a run calls
+  // it once every request has completed, so no failure goes unreported.
+  void Flush();
 
   // Reads the run key of a result line; throws nlohmann::json errors on a bad line.
   static core::RunKey KeyOf(const nlohmann::json& record);
 
  private:
-  void LoadExisting(std::vector<std::string>& warnings);
-  // Marks the journal broken after a failed write and throws; called with mutex_ held.
-  [[noreturn]] void Fail(const core::KeyDigest& digest, const char* what);
+  // The file and what is written to it, shared with the write a batch of
+  // completions defers, which may run after the journal is gone.
+  struct Writer;
 
-  std::string path_;
-  LineSync sync_;
-  KeyGuard guard_;
-  int fd_ = -1;
-  off_t size_ = 0;  // the bytes of complete lines: where a failed write is cut back to
-  mutable std::mutex mutex_;
-  std::unordered_set<core::KeyDigest, core::KeyDigestHash> done_;
+  void LoadExisting(std::vector<std::string>& warnings);
+
+  std::shared_ptr<Writer> writer_;
   // Whether a key must be digested and looked up: always under kEveryKey;
   // under kResumedKeys only when keys were read back, for a fresh run's
   // journal refuses nothing (two SHA-256 a result spared).
   bool checks_keys_ = true;
-  std::size_t lines_ = 0;
-  std::string failure_;  // the first failed write's error; once set, every Append throws it
 };
 
 }  // namespace etalon::run
