@@ -136,6 +136,7 @@ struct PromptRenderer::Compiled {
   std::vector<std::string> section_names;  // names used as {{#x}} or {{^x}}: absence is meaningful there
   std::optional<std::set<std::string, std::less<>>> used_names;  // the fields a render needs; unset: all
   std::optional<std::vector<std::string>> plain_variables;  // PlainVariables of the template
+  std::optional<std::vector<TemplatePiece>> plain_pieces;  // PlainTemplatePieces of the template
 };
 
 PromptRenderer::PromptRenderer(std::string template_text, std::vector<core::Sample> exemplars) {
@@ -147,7 +148,7 @@ PromptRenderer::PromptRenderer(std::string template_text, std::vector<core::Samp
   examples.set("examples", list);
   auto compiled = std::make_unique<Compiled>(
       Compiled{kainjow::mustache::mustache(template_text), std::move(examples), SectionTagNames(template_text),
-               TopLevelTagNames(template_text), PlainVariables(template_text)});
+               TopLevelTagNames(template_text), PlainVariables(template_text), PlainTemplatePieces(template_text)});
   compiled->parsed.set_custom_escape([](const std::string& text) { return text; });
   compiled_ = std::move(compiled);
 }
@@ -163,7 +164,41 @@ std::optional<std::string> PromptRenderer::TemplateError() const {
   return compiled_->parsed.error_message();
 }
 
+std::optional<PromptRenderer::Rendered> PromptRenderer::RenderPlain(const core::Sample& sample) const {
+  Rendered rendered;
+  for (const auto& piece : *compiled_->plain_pieces) {
+    if (!piece.variable) {
+      rendered.text += piece.text;
+      continue;
+    }
+    if (piece.text == "reference" && !sample.references.empty()) {
+      rendered.text += sample.references.front();
+      continue;
+    }
+    const auto field = sample.fields.find(piece.text);
+    if (field == sample.fields.end() || field->is_null() || field->is_discarded()) {
+      if (std::find(rendered.missing.begin(), rendered.missing.end(), piece.text) == rendered.missing.end()) {
+        rendered.missing.push_back(piece.text);
+      }
+    } else if (field->is_string()) {
+      rendered.text += field->get_ref<const std::string&>();
+    } else if (field->is_number()) {
+      rendered.text += field->dump();  // as ToData gives it to mustache
+    } else {
+      return std::nullopt;  // a boolean, list or object: mustache's own rules
+    }
+  }
+  return rendered;
+}
+
 PromptRenderer::Rendered PromptRenderer::Render(const core::Sample& sample) const {
+  // A template of plain variables is filled in directly: what mustache
+  // would do, without converting the sample nor copying the template.
+  if (compiled_->plain_pieces) {
+    if (auto rendered = RenderPlain(sample)) {
+      return std::move(*rendered);
+    }
+  }
   // Rendering writes into the template object; each render has its copy.
   auto parsed = compiled_->parsed;
   const Data fields = SampleData(sample, compiled_->used_names);

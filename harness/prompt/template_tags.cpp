@@ -82,4 +82,43 @@ std::vector<std::string> SectionTagNames(std::string_view template_text) {
   return names;
 }
 
+std::optional<std::vector<TemplatePiece>> PlainTemplatePieces(std::string_view template_text) {
+  std::vector<TemplatePiece> pieces;
+  const auto literal = [&](std::string_view text) {
+    if (!text.empty()) pieces.push_back({std::string(text), false});
+  };
+  std::size_t at = 0;
+  for (std::size_t open; (open = template_text.find("{{", at)) != std::string_view::npos;) {
+    literal(template_text.substr(at, open - at));
+    std::size_t start = open + 2;
+    std::string_view close = "}}";
+    if (start < template_text.size() && template_text[start] == '{') {
+      close = "}}}";
+      ++start;
+    } else if (start < template_text.size() && template_text[start] == '&') {
+      ++start;
+    }
+    const std::size_t end = template_text.find(close, start);
+    if (end == std::string_view::npos) {
+      return std::nullopt;
+    }
+    const std::size_t name = SkipSpaces(template_text, start);
+    const std::size_t name_end = NameEnd(template_text, name, "{}.!#^/>=&");
+    if (name_end == name) {
+      return std::nullopt;  // no name, or a sigil other than { and &
+    }
+    if (SkipSpaces(template_text, name_end) != end) {
+      return std::nullopt;  // more than one word, or a character a name cannot hold
+    }
+    const auto variable = template_text.substr(name, name_end - name);
+    if (variable == "examples") {
+      return std::nullopt;
+    }
+    pieces.push_back({std::string(variable), true});
+    at = end + close.size();
+  }
+  literal(template_text.substr(at));
+  return pieces;
+}
+
 }  // namespace etalon::prompt

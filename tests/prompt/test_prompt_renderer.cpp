@@ -1,6 +1,8 @@
 // Tests for harness/prompt/prompt_renderer.cpp.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "etalon/prompt/prompt_renderer.hpp"
 
 using etalon::core::Sample;
@@ -100,4 +102,45 @@ TEST_CASE("Missing names what a render would report missing, for every kind of t
       CHECK(renderer.Missing(sample) == renderer.Render(sample).missing);
     }
   }
+}
+
+TEST_CASE("Templates of plain variables render as mustache renders them", "[prompt]") {
+  // The same template with an empty section after it is rendered by mustache
+  // itself: the oracle for the direct filling of plain variables.
+  const std::vector<std::string> tokens = {"Q: ",     "\n",        " ",         "{",         "}",          "é",
+                                           "{{x}}",   "{{ y }}",   "{{{x}}}",   "{{& y}}",   "{{reference}}", "{{z}}",
+                                           "{{{ z }}}", "}}",      "{{",        "{{#s}}",    "{{/s}}",     "{{! c }}",
+                                           "{{x.y}}", "{{ x y }}"};
+  const std::vector<nlohmann::json> values = {"",  "oui", "{{x}}", "a}b", "été\n", 42, 2.5, -0.0, true,
+                                              nullptr, nlohmann::json::array({"a"}), {{"k", 1}}};
+  std::mt19937 random(20261129);
+  std::size_t plain = 0;
+  for (int trial = 0; trial < 4000; ++trial) {
+    std::string text;
+    for (std::size_t i = random() % 7; i > 0; --i) {
+      text += tokens[random() % tokens.size()];
+    }
+    const PromptRenderer renderer(text, {});
+    const PromptRenderer by_mustache(text + "{{#zz_oracle}}{{/zz_oracle}}", {});
+    if (renderer.TemplateError() || by_mustache.TemplateError()) {
+      continue;
+    }
+    nlohmann::json fields = nlohmann::json::object();
+    for (const char* name : {"x", "y", "z"}) {
+      if (random() % 4 != 0) {
+        fields[name] = values[random() % values.size()];
+      }
+    }
+    if (random() % 2 == 0) {
+      fields["reference"] = "réf";
+    }
+    const auto sample = MakeSample("s", fields);
+    const auto rendered = renderer.Render(sample);
+    const auto expected = by_mustache.Render(sample);
+    INFO("template: " << text << "\nfields: " << fields.dump());
+    REQUIRE(rendered.text == expected.text);
+    REQUIRE(rendered.missing == expected.missing);
+    plain += text.find("{{") != std::string::npos ? 1 : 0;
+  }
+  CHECK(plain > 1000);
 }

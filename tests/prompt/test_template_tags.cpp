@@ -72,3 +72,17 @@ TEST_CASE("Tag names: the scanner agrees with the patterns it replaced", "[promp
     REQUIRE(SectionTagNames(text) == SectionNamesByRegex(text));
   }
 }
+
+TEST_CASE("Plain templates split into text and variables; any other tag gives none", "[prompt]") {
+  using etalon::prompt::PlainTemplatePieces;
+  const auto pieces = PlainTemplatePieces("Q: {{ x }} / {{{y}}}{{&z}}.");
+  REQUIRE(pieces.has_value());
+  std::string joined;
+  for (const auto& piece : *pieces) joined += piece.variable ? "<" + piece.text + ">" : piece.text;
+  CHECK(joined == "Q: <x> / <y><z>.");
+  for (const char* other : {"{{#s}}{{/s}}", "{{! note }}", "{{a.b}}", "{{> p}}", "{{=<% %>=}}", "{{x y}}", "{{x",
+                            "{{{x}}", "{{examples}}"}) {
+    INFO(other);
+    CHECK_FALSE(PlainTemplatePieces(other).has_value());
+  }
+}

@@ -39,6 +39,10 @@ class PromptRenderer {
   // (the datasets' check, then the request), and parsing the template and
   // converting the exemplars was most of a render's cost.
   struct Compiled;
+  // A template of plain variables rendered without mustache; std::nullopt
+  // for a sample whose value mustache would treat by its own rules.
+  std::optional<Rendered> RenderPlain(const core::Sample& sample) const;
+
   std::unique_ptr<const Compiled> compiled_;
 };
 

@@ -20,4 +20,17 @@ std::optional<std::set<std::string, std::less<>>> TopLevelTagNames(std::string_v
 // The names of {{#name}} and {{^name}} tags, in order, repeats kept.
 std::vector<std::string> SectionTagNames(std::string_view template_text);
 
+// A piece of a template: literal text, or the name of a variable.
+struct TemplatePiece {
+  std::string text;
+  bool variable = false;
+};
+
+// The template as literal text and variables, when every tag is a plain
+// variable ({{x}}, {{{x}}}, {{&x}}, spaces allowed around the name) whose
+// value mustache inserts as it is: no section, comment, partial, dotted
+// name, delimiter change, nor `examples` (the exemplars' list). Otherwise
+// std::nullopt, and mustache itself renders.
+std::optional<std::vector<TemplatePiece>> PlainTemplatePieces(std::string_view template_text);
+
 }  // namespace etalon::prompt
