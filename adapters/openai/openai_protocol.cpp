@@ -172,28 +172,28 @@ std::optional<http::VendorAnswer> ReadUsualChatCompletion(const std::string& bod
   if (!scanned || has_error || !choices || !choices->IsArray()) {
     return std::nullopt;
   }
+  // The nested values were checked with the body: read in place, not scanned again.
   std::optional<core::ValidatedJson> first_choice, message, content;
-  core::ScanArrayElements(choices->text(), [&](const core::ValidatedJson& element) {
+  choices->ForEachElement([&](const core::ValidatedJson& element) {
     if (!first_choice) {
       first_choice = element;
     }
   });
-  if (!first_choice || !first_choice->IsObject()) {
+  if (!first_choice ||
+      !first_choice->ForEachMember([&](std::string_view key, const core::ValidatedJson& value) {
+        if (key == "message") {
+          message = value;
+        }
+      })) {
     return std::nullopt;
   }
-  core::ScanObjectFields(first_choice->text(), [&](std::string_view key, const core::ValidatedJson& value) {
-    if (key == "message") {
-      message = value;
-    }
-  });
-  if (!message || !message->IsObject()) {
+  if (!message || !message->ForEachMember([&](std::string_view key, const core::ValidatedJson& value) {
+        if (key == "content") {
+          content = value;
+        }
+      })) {
     return std::nullopt;
   }
-  core::ScanObjectFields(message->text(), [&](std::string_view key, const core::ValidatedJson& value) {
-    if (key == "content") {
-      content = value;
-    }
-  });
   if (!content || !(content->IsString() || content->text() == "null")) {
     return std::nullopt;
   }

@@ -324,6 +324,119 @@ class ValidatedValueBuilder {
 
 Json ValidatedJson::Build() const { return ValidatedValueBuilder(text_).Value(); }
 
+namespace {
+
+// Finds where values end in text the scanner validated, without checking it
+// again: a nested object or array was scanned once with the whole line, and
+// scanning it again to read its members was a third of a result line's reading.
+class ValidatedWalker {
+ public:
+  ValidatedWalker(std::string_view text, std::size_t at) : text_(text), at_(at) {}
+
+  std::size_t position() const { return at_; }
+  char Peek() const { return text_[at_]; }
+  void Advance() { ++at_; }
+
+  void SkipSpace() {
+    while (at_ < text_.size() && IsSpace(text_[at_])) ++at_;
+  }
+
+  // From a string's opening quote to past its closing one; `escaped` tells
+  // that it held a backslash.
+  void SkipString(bool& escaped) {
+    ++at_;
+    for (;;) {
+      at_ = PlainJsonAsciiEnd(text_, at_);
+      const char c = text_[at_];
+      if (c == '"') {
+        ++at_;
+        return;
+      }
+      if (c == '\\') {
+        escaped = true;
+        at_ += 2;  // an escape's second byte is never a quote (\uXXXX's digits neither)
+      } else {
+        ++at_;  // a byte of a UTF-8 sequence
+      }
+    }
+  }
+
+  void SkipValue() {
+    bool escaped = false;
+    switch (text_[at_]) {
+      case '"':
+        SkipString(escaped);
+        return;
+      case '{':
+      case '[': {
+        int depth = 0;
+        do {
+          const char c = text_[at_];
+          if (c == '"') {
+            SkipString(escaped);
+            continue;
+          }
+          depth += (c == '{' || c == '[') ? 1 : (c == '}' || c == ']') ? -1 : 0;
+          ++at_;
+        } while (depth > 0);
+        return;
+      }
+      default:  // a number or a literal
+        while (at_ < text_.size() && text_[at_] != ',' && text_[at_] != '}' && text_[at_] != ']' &&
+               !IsSpace(text_[at_])) {
+          ++at_;
+        }
+    }
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t at_;
+};
+
+}  // namespace
+
+bool ValidatedJson::ForEachMember(
+    const std::function<void(std::string_view key, const ValidatedJson& value)>& member) const {
+  if (!IsObject()) return false;
+  ValidatedWalker walker(text_, 1);
+  walker.SkipSpace();
+  if (walker.Peek() == '}') return true;
+  for (;;) {
+    walker.SkipSpace();
+    const auto key_start = walker.position() + 1;
+    bool escaped = false;
+    walker.SkipString(escaped);
+    if (escaped) return false;
+    const auto key = text_.substr(key_start, walker.position() - 1 - key_start);
+    walker.SkipSpace();
+    walker.Advance();  // :
+    walker.SkipSpace();
+    const auto value_start = walker.position();
+    walker.SkipValue();
+    member(key, ValidatedJson(text_.substr(value_start, walker.position() - value_start)));
+    walker.SkipSpace();
+    if (walker.Peek() != ',') return true;  // the closing brace
+    walker.Advance();
+  }
+}
+
+bool ValidatedJson::ForEachElement(const std::function<void(const ValidatedJson& element)>& element) const {
+  if (!IsArray()) return false;
+  ValidatedWalker walker(text_, 1);
+  walker.SkipSpace();
+  if (walker.Peek() == ']') return true;
+  for (;;) {
+    walker.SkipSpace();
+    const auto start = walker.position();
+    walker.SkipValue();
+    element(ValidatedJson(text_.substr(start, walker.position() - start)));
+    walker.SkipSpace();
+    if (walker.Peek() != ',') return true;  // the closing bracket
+    walker.Advance();
+  }
+}
+
 bool ScanObjectFields(std::string_view text,
                       const std::function<void(std::string_view key, const ValidatedJson& value)>& field) {
   JsonScanner scanner(text);

@@ -20,8 +20,8 @@ using Json = nlohmann::json;
   throw Json::type_error::create(304, fmt::format("cannot use at() with {}", type), nullptr);
 }
 
-// Thrown when a nested object or array is text the scanner leaves to
-// nlohmann (an escaped key): the whole line is read by nlohmann instead.
+// Thrown when a nested object has a key with an escape, which the scanner
+// leaves to nlohmann: the whole line is read by nlohmann instead.
 struct LeftToNlohmann {};
 
 // A value inside a line the scanner validated: read without building
@@ -51,7 +51,7 @@ class TextValue {
   }
   template <typename Visit>
   void ForEachMember(Visit visit) const {
-    if (!core::ScanObjectFields(value_.text(), [&](std::string_view key, const core::ValidatedJson& member) {
+    if (!value_.ForEachMember([&](std::string_view key, const core::ValidatedJson& member) {
           visit(key, TextValue(member));
         })) {
       throw LeftToNlohmann{};
@@ -59,9 +59,7 @@ class TextValue {
   }
   template <typename Visit>
   void ForEachElement(Visit visit) const {
-    if (!core::ScanArrayElements(value_.text(), [&](const core::ValidatedJson& element) { visit(TextValue(element)); })) {
-      throw LeftToNlohmann{};
-    }
+    value_.ForEachElement([&](const core::ValidatedJson& element) { visit(TextValue(element)); });
   }
 
  private:

@@ -133,3 +133,49 @@ TEST_CASE("Every one-byte change of a text parses as nlohmann parses it", "[core
   CHECK(checked > 10'000);
   CHECK(vouched > checked / 10);
 }
+
+namespace {
+
+// Every nested value's members or elements as "key=text" items, read with
+// the scanner (`scan`) or by walking validated text; an item "!" marks a
+// refusal.
+void Collect(const ValidatedJson& value, bool scan, std::vector<std::string>& items) {
+  const auto member = [&](std::string_view key, const ValidatedJson& nested) {
+    items.push_back(std::string(key) + "=" + std::string(nested.text()));
+    Collect(nested, scan, items);
+  };
+  const auto element = [&](const ValidatedJson& nested) {
+    items.push_back(std::string(nested.text()));
+    Collect(nested, scan, items);
+  };
+  if (value.IsObject()) {
+    const bool read = scan ? ScanObjectFields(value.text(), member) : value.ForEachMember(member);
+    if (!read) items.push_back("!");
+  } else if (value.IsArray()) {
+    const bool read = scan ? ScanArrayElements(value.text(), element) : value.ForEachElement(element);
+    if (!read) items.push_back("!");
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Walking validated text finds what scanning it again finds", "[core][json_text]") {
+  const std::vector<std::string> texts = {
+      kAnswer,
+      R"({ "a" : [ 1 , { "b" : "x\"}]" } , [ ] , "\\" ] , "c" : { } , "d" : -1.5e+2 })",
+      "{\"k\":{\"deep\":[[[{\"z\":null}]]],\"s\":\"\xc3\xa9t\xc3\xa9 } ]\"}}",
+      R"({"k":{"b\u0065":1,"c":2}})",  // an escaped key inside: the walk refuses it, as a scan does
+  };
+  for (const auto& text : texts) {
+    INFO(text);
+    std::vector<std::string> scanned;
+    std::vector<std::string> walked;
+    REQUIRE(ScanObjectFields(text, [&](std::string_view key, const ValidatedJson& value) {
+      scanned.push_back(std::string(key) + "=" + std::string(value.text()));
+      walked.push_back(scanned.back());
+      Collect(value, true, scanned);
+      Collect(value, false, walked);
+    }));
+    CHECK(walked == scanned);
+  }
+}

@@ -32,6 +32,15 @@ class ValidatedJson {
   bool IsObject() const { return text_.front() == '{'; }
   bool IsArray() const { return text_.front() == '['; }
 
+  // The members of an object, in text order, as ScanObjectFields gives them,
+  // walking the text without checking it again: it was checked. False,
+  // having possibly called `member` for earlier keys, at a key holding an
+  // escape (ScanObjectFields does not vouch for those), or for a value that
+  // is not an object.
+  bool ForEachMember(const std::function<void(std::string_view key, const ValidatedJson& value)>& member) const;
+  // The elements of an array, in order; false for a value that is not an array.
+  bool ForEachElement(const std::function<void(const ValidatedJson& element)>& element) const;
+
  private:
   friend class JsonScanner;
   explicit ValidatedJson(std::string_view text) : text_(text) {}
