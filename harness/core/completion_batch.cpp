@@ -27,6 +27,8 @@ CompletionBatch::~CompletionBatch() {
   open_batch = nullptr;
 }
 
+bool CompletionBatch::IsOpen() { return open_batch != nullptr; }
+
 bool CompletionBatch::Defer(std::function<void()> action) {
   if (open_batch == nullptr) {
     return false;

@@ -214,16 +214,18 @@ bool Journal::AppendLine(const core::RunKey& key, std::string line) {
     writer.pending_digests.push_back(digest);
   }
   // In a batch of completions, its end writes every line it appended, once.
-  if (writer.write_deferred) {
-    return true;
-  }
-  if (core::CompletionBatch::Defer([shared = writer_] {
+  if (core::CompletionBatch::IsOpen()) {
+    if (!writer.write_deferred) {
+      core::CompletionBatch::Defer([shared = writer_] {
         const std::lock_guard deferred_lock(shared->mutex);
         shared->WritePending();
-      })) {
-    writer.write_deferred = true;
+      });
+      writer.write_deferred = true;
+    }
     return true;
   }
+  // Outside a batch the line is written now, with any that a batch on
+  // another thread has not written yet.
   if (!writer.WritePending()) {
     throw JournalError(writer.failure);
   }

@@ -10,9 +10,11 @@ using etalon::core::CompletionBatch;
 
 TEST_CASE("Outside a batch nothing is deferred; inside, actions run at its end in order", "[core]") {
   std::string done;
+  CHECK_FALSE(CompletionBatch::IsOpen());
   CHECK_FALSE(CompletionBatch::Defer([&] { done += "never"; }));
   {
     const CompletionBatch batch;
+    CHECK(CompletionBatch::IsOpen());
     CHECK(CompletionBatch::Defer([&] { done += "a"; }));
     CHECK(CompletionBatch::Defer([&] {
       done += "b";

@@ -5,6 +5,8 @@
 #include <sys/resource.h>
 
 #include <csignal>
+#include <future>
+#include <thread>
 
 #include "etalon/core/completion_batch.hpp"
 #include "etalon/run/journal.hpp"
@@ -149,4 +151,28 @@ TEST_CASE("A write that fails at a batch's end is cut back and reported by the n
   CHECK_THROWS_WITH(journal.Append({"a", "s", "x", 2}, Record({"a", "s", "x", 2})),
                     Catch::Contains(path + ": write failed: File too large; the results written before are intact"));
   CHECK_THROWS_AS(journal.Flush(), JournalError);
+}
+
+TEST_CASE("A line appended outside a batch is written at once, with what another thread's batch left", "[run]") {
+  etalon::testing::TempDir dir;
+  std::vector<std::string> warnings;
+  const auto path = dir.Path("results.jsonl");
+  Journal journal(path, false, warnings);
+  std::promise<void> appended_in_batch;
+  std::promise<void> checked;
+  std::thread completions([&] {
+    const etalon::core::CompletionBatch batch;
+    journal.Append({"a", "s", "x", 0}, Record({"a", "s", "x", 0}));
+    appended_in_batch.set_value();
+    checked.get_future().wait();
+  });
+  appended_in_batch.get_future().wait();
+  CHECK(etalon::testing::ReadFile(path).empty());
+  journal.Append({"a", "s", "y", 0}, Record({"a", "s", "y", 0}));  // a timeout, say, recorded by another thread
+  CHECK(etalon::testing::ReadFile(path) ==
+        "{\"schema\":1,\"adapter\":\"a\",\"suite\":\"s\",\"sample\":\"x\",\"repeat\":0}\n"
+        "{\"schema\":1,\"adapter\":\"a\",\"suite\":\"s\",\"sample\":\"y\",\"repeat\":0}\n");
+  checked.set_value();
+  completions.join();
+  CHECK(journal.size() == 2);
 }

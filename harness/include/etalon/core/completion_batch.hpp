@@ -18,6 +18,8 @@ class CompletionBatch {
   CompletionBatch(const CompletionBatch&) = delete;
   CompletionBatch& operator=(const CompletionBatch&) = delete;
 
+  // Whether a batch is open on this thread.
+  static bool IsOpen();
   // Defers `action` to the end of the batch open on this thread. False,
   // deferring nothing, when none is open: the caller acts now. An action
   // must not throw.

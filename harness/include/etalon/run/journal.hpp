@@ -4,9 +4,10 @@
 // middle of a write, is cut off with a warning.
 //
 // Durability (docs/durability.md): a line reaches the kernel before Append
-// returns, which survives the process being killed; inside a batch of
-// completions (core/completion_batch.hpp) it reaches it at the batch's end,
-// with the batch's other lines in one write. With LineSync::kFdatasync the
+// returns, which survives the process being killed, with any line another
+// thread's batch has not written yet; inside a batch of completions
+// (core/completion_batch.hpp) it reaches it at the batch's end, with the
+// batch's other lines in one write. With LineSync::kFdatasync the
 // lines also reach the disk then, one flush per write, which survives a
 // power cut. A failed write (disk full) is cut back off, so the file always
 // ends at a complete line, and every later Append and Flush throws its error.
