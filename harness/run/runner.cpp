@@ -132,11 +132,7 @@ RunTotals Runner::Run(const std::vector<AdapterAssignment>& assignments) {
   try {
     journal_.Flush();
   } catch (const JournalError& error) {
-    const std::lock_guard lock(fatal_mutex_);
-    if (!fatal_error_) {
-      fatal_error_ = error.what();
-    }
-    fatal_ = true;
+    RecordFatal(error);
   }
   progress_.Finish();
 
@@ -347,14 +343,18 @@ void Runner::Complete(const std::shared_ptr<InFlight>& in_flight, core::Response
       progress_.RecordCompletion(failed);
     }
   } catch (const JournalError& error) {
-    std::lock_guard lock(fatal_mutex_);
-    if (!fatal_error_) {
-      fatal_error_ = error.what();
-    }
-    fatal_ = true;
+    RecordFatal(error);
   }
 
   FreeSlot(*in_flight);
+}
+
+void Runner::RecordFatal(const JournalError& error) {
+  const std::lock_guard lock(fatal_mutex_);
+  if (!fatal_error_) {
+    fatal_error_ = error.what();
+  }
+  fatal_ = true;
 }
 
 void Runner::FreeSlot(InFlight& in_flight) {

@@ -102,6 +102,8 @@ class Runner {
   void FreeSlot(InFlight& in_flight);
   void WatchDeadlines();
   bool StopRequested() const;
+  // Stops the run: the journal could not be written. The first error is kept.
+  void RecordFatal(const JournalError& error);
 
   RunnerSettings settings_;
   Journal& journal_;
