@@ -1,7 +1,6 @@
 #include "etalon/prompt/prompt_renderer.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string_view>
 #include <set>
 
@@ -94,40 +93,6 @@ struct TextSink {
   }
 };
 
-// The variables of a template made of plain variable tags only ({{x}},
-// {{{x}}}, {{&x}}, comments), in order of first use; std::nullopt for any
-// other tag, whose lookups depend on the data.
-std::optional<std::vector<std::string>> PlainVariables(const std::string& template_text) {
-  std::vector<std::string> names;
-  std::size_t at = 0;
-  while ((at = template_text.find("{{", at)) != std::string::npos) {
-    const auto close = template_text.find("}}", at + 2);
-    if (close == std::string::npos) {
-      return std::nullopt;
-    }
-    std::string_view tag(template_text.data() + at + 2, close - at - 2);
-    at = close + 2;
-    if (!tag.empty() && tag.front() == '!') {
-      continue;
-    }
-    if (!tag.empty() && (tag.front() == '{' || tag.front() == '&')) {
-      tag.remove_prefix(1);  // {{{x}}}'s last brace stays behind as text, which is harmless here
-    } else if (!tag.empty() && std::string_view("#^/>=").find(tag.front()) != std::string_view::npos) {
-      return std::nullopt;
-    }
-    while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.front()))) tag.remove_prefix(1);
-    while (!tag.empty() && std::isspace(static_cast<unsigned char>(tag.back()))) tag.remove_suffix(1);
-    if (tag.empty() || tag.find_first_of(".{}") != std::string_view::npos ||
-        std::any_of(tag.begin(), tag.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
-      return std::nullopt;
-    }
-    if (std::find(names.begin(), names.end(), tag) == names.end()) {
-      names.emplace_back(tag);
-    }
-  }
-  return names;
-}
-
 }  // namespace
 
 struct PromptRenderer::Compiled {
@@ -135,7 +100,6 @@ struct PromptRenderer::Compiled {
   Data examples;  // {"examples": [exemplar fields...]}
   std::vector<std::string> section_names;  // names used as {{#x}} or {{^x}}: absence is meaningful there
   std::optional<std::set<std::string, std::less<>>> used_names;  // the fields a render needs; unset: all
-  std::optional<std::vector<std::string>> plain_variables;  // PlainVariables of the template
   std::optional<std::vector<TemplatePiece>> plain_pieces;  // PlainTemplatePieces of the template
 };
 
@@ -148,7 +112,7 @@ PromptRenderer::PromptRenderer(std::string template_text, std::vector<core::Samp
   examples.set("examples", list);
   auto compiled = std::make_unique<Compiled>(
       Compiled{kainjow::mustache::mustache(template_text), std::move(examples), SectionTagNames(template_text),
-               TopLevelTagNames(template_text), PlainVariables(template_text), PlainTemplatePieces(template_text)});
+               TopLevelTagNames(template_text), PlainTemplatePieces(template_text)});
   compiled->parsed.set_custom_escape([](const std::string& text) { return text; });
   compiled_ = std::move(compiled);
 }
@@ -212,25 +176,6 @@ PromptRenderer::Rendered PromptRenderer::Render(const core::Sample& sample) cons
   rendered.text = std::move(sink.text);
   rendered.missing = context.TakeMissing();
   return rendered;
-}
-
-std::vector<std::string> PromptRenderer::Missing(const core::Sample& sample) const {
-  if (!compiled_->plain_variables) {
-    return Render(sample).missing;
-  }
-  // The lookups a render makes: `examples` always resolves, `reference` when
-  // the sample has one, any other name when its field is there and not null.
-  std::vector<std::string> missing;
-  for (const auto& name : *compiled_->plain_variables) {
-    if (name == "examples" || (name == "reference" && !sample.references.empty())) {
-      continue;
-    }
-    const auto field = sample.fields.find(name);
-    if (field == sample.fields.end() || field->is_null() || field->is_discarded()) {
-      missing.push_back(name);
-    }
-  }
-  return missing;
 }
 
 }  // namespace etalon::prompt

@@ -79,7 +79,7 @@ std::unique_ptr<PreparedSuite> PrepareSuite(const std::string& suite_path, core:
   const auto& renderer = *prepared->renderer;
   prepared->dataset = dataset::CheckDataset(
       suite.dataset_path, diagnostics, [&](const core::Sample& sample, core::Diagnostics& problems) {
-        for (const auto& missing : renderer.Missing(sample)) {
+        for (const auto& missing : renderer.Render(sample).missing) {
           problems.push_back({suite.dataset_path, sample.line, missing,
                               fmt::format("missing, but the template of {} uses {{{{{}}}}}", suite.path, missing)});
         }

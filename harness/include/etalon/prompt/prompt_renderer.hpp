@@ -27,12 +27,10 @@ class PromptRenderer {
     std::string text;
     std::vector<std::string> missing;  // variables the template uses that the sample lacks
   };
-  // Thread-safe.
+  // Thread-safe. A template of plain variables is filled in without
+  // mustache (template_tags.hpp): the datasets' check renders every sample
+  // before a run, and the run renders each again.
   Rendered Render(const core::Sample& sample) const;
-  // Render(sample).missing, without rendering when the template is plain
-  // variables (no section, partial, dotted name or delimiter change): the
-  // datasets' check asks this of every sample before a run.
-  std::vector<std::string> Missing(const core::Sample& sample) const;
 
  private:
   // What every render shares, made once: a run renders each prompt twice
