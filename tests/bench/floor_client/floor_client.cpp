@@ -1,7 +1,7 @@
 // The least an evaluation client can do against an OpenAI-compatible server:
 // plain sockets and epoll, HTTP/1.1 keep-alive, `concurrency` connections
-// each sending its next request the moment an answer is whole, the answer
-// checked against the sample's reference, and nothing else: no journal, no
+// each sending its next request the moment an answer is whole, then the
+// answer checked against the sample's reference, and nothing else: no journal, no
 // summary, no report, no libcurl. bench.sh times it beside etalon as the
 // floor a client meets against a given server (docs/performance.md): what
 // etalon spends above it is the harness's own cost.
@@ -20,20 +20,14 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "floor_cases.hpp"
 
 namespace {
-
-struct Case {
-  std::string request;  // the whole HTTP request
-  std::string reference;
-};
 
 struct Connection {
   int socket = -1;
@@ -41,49 +35,9 @@ struct Connection {
   std::string received;
 };
 
-struct Options {
-  int port = 0;
-  std::string dataset;
-  int concurrency = 50;
-  std::string field = "question";
-  std::string model = "sim-model";
-};
-
-std::optional<Options> ReadOptions(int argc, char** argv) {
-  Options options;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    const std::string name = argv[i];
-    const std::string value = argv[i + 1];
-    if (name == "--port") options.port = std::stoi(value);
-    else if (name == "--dataset") options.dataset = value;
-    else if (name == "--concurrency") options.concurrency = std::stoi(value);
-    else if (name == "--field") options.field = value;
-    else if (name == "--model") options.model = value;
-    else return std::nullopt;
-  }
-  if (argc % 2 == 0 || options.port <= 0 || options.dataset.empty() || options.concurrency <= 0) return std::nullopt;
-  return options;
-}
-
-std::vector<Case> ReadCases(const Options& options) {
-  std::vector<Case> cases;
-  std::ifstream in(options.dataset);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto sample = nlohmann::json::parse(line);
-    const nlohmann::json body = {
-        {"model", options.model},
-        {"messages", {{{"role", "user"}, {"content", sample.at(options.field)}}}},
-        {"temperature", 0},
-        {"max_tokens", 8},
-        {"stream", false}};
-    const auto text = body.dump();
-    cases.push_back({"POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     "Content-Length: " + std::to_string(text.size()) + "\r\n\r\n" + text,
-                     sample.at("reference").get<std::string>()});
-  }
-  return cases;
+std::string HttpRequest(const std::string& body) {
+  return "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+         "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 bool SendAll(int socket, const std::string& bytes) {
@@ -118,12 +72,14 @@ std::optional<std::pair<std::size_t, std::string>> WholeResponse(const std::stri
 }  // namespace
 
 int main(int argc, char** argv) {
-  const auto options = ReadOptions(argc, argv);
+  const auto options = etalon::bench::ReadFloorOptions(argc, argv);
   if (!options) {
     std::cerr << "usage: etalon_floor_client --port P --dataset FILE.jsonl [--concurrency C] [--field F] [--model M]\n";
     return 2;
   }
-  const auto cases = ReadCases(*options);
+  const auto cases = etalon::bench::ReadFloorCases(*options);
+  std::vector<std::string> requests;  // whole, before the clock matters
+  for (const auto& one : cases) requests.push_back(HttpRequest(one.body));
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(options->port));
@@ -144,7 +100,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     connection.case_index = next_case++;
-    if (!SendAll(connection.socket, cases[connection.case_index].request)) return 1;
+    if (!SendAll(connection.socket, requests[connection.case_index])) return 1;
     epoll_event event{};
     event.events = EPOLLIN;
     event.data.u64 = i;
@@ -172,17 +128,16 @@ int main(int argc, char** argv) {
       if (!response) continue;
       connection.received.erase(0, response->first);
       ++answered;
-      const auto answer = nlohmann::json::parse(response->second, nullptr, false);
-      const bool right = status == 200 && answer.is_object() &&
-                         answer.value(nlohmann::json::json_pointer("/choices/0/message/content"), std::string()) ==
-                             cases[connection.case_index].reference;
-      (right ? passed : failed) += 1;
+      // The next request leaves before this answer is checked.
+      const auto answered_case = connection.case_index;
       if (next_case < cases.size()) {
         connection.case_index = next_case++;
-        if (!SendAll(connection.socket, cases[connection.case_index].request)) return 1;
+        if (!SendAll(connection.socket, requests[connection.case_index])) return 1;
       }
+      const bool right = etalon::bench::AnswerIsRight(status, response->second, cases[answered_case].reference);
+      (right ? passed : failed) += 1;
     }
   }
-  std::cout << "FLOOR " << nlohmann::json{{"requests", answered}, {"passed", passed}, {"failed", failed}}.dump() << "\n";
+  std::cout << etalon::bench::FloorResultLine(answered, passed, failed) << "\n";
   return 0;
 }
