@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The floor client against `etalon simulate` on loopback: every request
+# A floor client against `etalon simulate` on loopback: every request
 # answered, and its check counts right and wrong answers as they are.
 #   test_floor_client.sh ETALON FLOOR_CLIENT
 set -euo pipefail
