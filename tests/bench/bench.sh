@@ -3,8 +3,11 @@
 # one session (see docs/performance.md):
 #   peers       etalon, the peers' aiohttp client and promptfoo on the peers'
 #               1,000 French yes/no cases, c50, against simserver.py at 20 ms;
-#               and the floor client (plain sockets, tests/bench/floor_client)
-#               on the same cases: the least a client can take there
+#               and the two floor clients (tests/bench/floor_client) on the
+#               same cases: plain sockets, the least any client can take there,
+#               and libcurl's multi interface on one thread, a client built as
+#               issue #4 prescribes and nothing more; round by round with
+#               etalon and pyclient
 #   load        etalon alone, 5,000 cases at c100, simserver.py at 20 ms
 #   saturation  etalon, 0 ms servers, c100: simserver.py (5,000 cases) and
 #               `etalon simulate` (--saturation-requests fixed answers); besides
@@ -39,7 +42,7 @@ bench_dir=$(cd "$(dirname "$0")" && pwd)
 repo_root=$(cd "$bench_dir/../.." && pwd)
 tools="$bench_dir/bench_tools.py"
 peers="" runs=3 promptfoo_runs=1 with_promptfoo=1 out="" etalon="$repo_root/build/release/etalon"
-floor_client="$repo_root/build/release/tests/bench/etalon_floor_client"
+floor_clients="$repo_root/build/release/tests/bench"
 sections="peers,load,saturation,ttft,scale,report" scale_samples=1000000 saturation_requests=50000
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -154,6 +157,10 @@ start_simulate() {  # config-yaml [log]
 server_cpu() { "$python" "$tools" process-cpu "$server_pid"; }
 
 # --- timed runs ----------------------------------------------------------------------
+recorded() {  # row: print the row's last record, numbered among the row's runs
+  echo "  $1, run $(grep -c "\"row\": \"$1\"" "$work/runs.jsonl"): $(tail -1 "$work/runs.jsonl")" >&2
+}
+
 timed() {  # time_file log_file command...
   local time_file=$1 log_file=$2
   shift 2
@@ -162,7 +169,7 @@ timed() {  # time_file log_file command...
 
 run_etalon() {  # row plan requests concurrency latency count [extra-command]
   local row=$1 plan=$2 requests=$3 concurrency=$4 latency=$5 count=$6 extra=${7:-}
-  for i in $(seq "$count"); do
+  for _ in $(seq "$count"); do
     rm -rf "$work/out"
     [[ -z "${simulate_log:-}" ]] || : >"$simulate_log"
     local before after passed
@@ -178,12 +185,12 @@ run_etalon() {  # row plan requests concurrency latency count [extra-command]
     "$python" "$tools" record --row "$row" --time-file "$work/time" --requests "$requests" \
       --concurrency "$concurrency" --latency "$latency" --passed "$passed" \
       --server-cpu "$(awk "BEGIN {print $after - $before}")" "${extras[@]}" >>"$work/runs.jsonl"
-    echo "  $row, run $i: $(tail -1 "$work/runs.jsonl")" >&2
+    recorded "$row"
   done
 }
 
 run_pyclient() {  # count
-  for i in $(seq "$1"); do
+  for _ in $(seq "$1"); do
     local before after passed
     before=$(server_cpu)
     timed "$work/time" "$work/pyclient.log" "$python" "$peers/pyclient.py" --cases "$peers/cases.csv" \
@@ -192,21 +199,25 @@ run_pyclient() {  # count
     passed=$(sed -n 's/^PYCLIENT //p' "$work/pyclient.log" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["passed"])' 2>/dev/null || echo 0)
     "$python" "$tools" record --row pyclient --time-file "$work/time" --requests "$case_count" --concurrency 50 \
       --latency 20 --passed "$passed" --server-cpu "$(awk "BEGIN {print $after - $before}")" >>"$work/runs.jsonl"
-    echo "  pyclient, run $i: $(tail -1 "$work/runs.jsonl")" >&2
+    recorded pyclient
   done
 }
 
-run_floor() {  # count
-  for i in $(seq "$1"); do
+run_floor() {  # row program count
+  local row=$1 client="$floor_clients/$2"
+  if [[ ! -x "$client" ]]; then
+    echo "bench.sh: $client is not built: no $row row" >&2
+    return
+  fi
+  for _ in $(seq "$3"); do
     local before after passed
     before=$(server_cpu)
-    timed "$work/time" "$work/floor.log" "$floor_client" --port "$port" --dataset "$work/cases-1000.jsonl" \
-      --concurrency 50
+    timed "$work/time" "$work/floor.log" "$client" --port "$port" --dataset "$work/cases-1000.jsonl" --concurrency 50
     after=$(server_cpu)
     passed=$(sed -n 's/^FLOOR //p' "$work/floor.log" | "$python" -c 'import json,sys; print(json.load(sys.stdin)["passed"])' 2>/dev/null || echo 0)
-    "$python" "$tools" record --row "floor client" --time-file "$work/time" --requests "$case_count" --concurrency 50 \
+    "$python" "$tools" record --row "$row" --time-file "$work/time" --requests "$case_count" --concurrency 50 \
       --latency 20 --passed "$passed" --server-cpu "$(awk "BEGIN {print $after - $before}")" >>"$work/runs.jsonl"
-    echo "  floor client, run $i: $(tail -1 "$work/runs.jsonl")" >&2
+    recorded "$row"
   done
 }
 
@@ -219,7 +230,7 @@ run_promptfoo() {  # count
   done
   sed "s#http://127.0.0.1:18080/v1#http://127.0.0.1:$port/v1#" "$peers/promptfooconfig.yaml" \
     >"$work/promptfoo/promptfooconfig.yaml"
-  for i in $(seq "$1"); do
+  for _ in $(seq "$1"); do
     rm -f "$work/promptfoo.json"
     local before after passed
     before=$(server_cpu)
@@ -230,7 +241,7 @@ run_promptfoo() {  # count
       "$work/promptfoo.json" 2>/dev/null || echo 0)
     "$python" "$tools" record --row promptfoo --time-file "$work/time" --requests "$case_count" --concurrency 50 \
       --latency 20 --passed "$passed" --server-cpu "$(awk "BEGIN {print $after - $before}")" >>"$work/runs.jsonl"
-    echo "  promptfoo, run $i: $(tail -1 "$work/runs.jsonl")" >&2
+    recorded promptfoo
   done
 }
 
@@ -249,13 +260,14 @@ if [[ -n "$peers" ]] && { wants peers || wants load; }; then
   write_plan "$work/peers-1000.yaml" oui-non-1000 50 "$(openai_adapter "$port" false sim-model)"
   write_plan "$work/peers-5000.yaml" oui-non-5000 100 "$(openai_adapter "$port" false sim-model)"
   if wants peers; then
-    run_etalon etalon "$work/peers-1000.yaml" "$case_count" 50 20 "$runs"
-    if [[ -x "$floor_client" ]]; then
-      run_floor "$runs"
-    else
-      echo "bench.sh: $floor_client is not built: no floor row" >&2
-    fi
-    run_pyclient "$runs"
+    # Round by round, so that the clients compared share the machine's state
+    # of the moment: the floors and etalon are within a few per cent.
+    for _ in $(seq "$runs"); do
+      run_etalon etalon "$work/peers-1000.yaml" "$case_count" 50 20 1
+      run_floor "floor client" etalon_floor_client 1
+      run_floor "libcurl floor client" etalon_curl_floor_client 1
+      run_pyclient 1
+    done
     [[ $with_promptfoo -eq 0 ]] || run_promptfoo "$promptfoo_runs"
   fi
   if wants load; then
@@ -322,14 +334,14 @@ fi
 
 if wants report; then
   echo_run "etalon echo 100k" 100000
-  for i in $(seq "$runs"); do
+  for _ in $(seq "$runs"); do
     rm -rf "$work/reports"
     timed "$work/time" "$work/report.log" "$etalon" report "$work/echo-out" --out "$work/reports"
     made=$(ls "$work/reports" 2>/dev/null | wc -l)
     [[ "$made" -ge 5 ]] || { echo "  etalon report wrote $made files:" >&2; tail -5 "$work/report.log" >&2; }
     "$python" "$tools" record --row "etalon report 100k" --time-file "$work/time" --requests 100000 --concurrency 1 \
       --passed "$([[ "$made" -ge 5 ]] && echo 100000 || echo 0)" >>"$work/runs.jsonl"
-    echo "  etalon report 100k, run $i: $(tail -1 "$work/runs.jsonl")" >&2
+    recorded "etalon report 100k"
   done
 fi
 

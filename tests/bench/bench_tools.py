@@ -411,13 +411,18 @@ def cmd_table(args):
         if "rss_table" in row:
             lines.append(f"- {name}, RSS MiB at samples done: " +
                          ", ".join(f'{p["samples_done"]:,}: {p["rss_mib"]}' for p in row["rss_table"]))
-    floor_wall, etalon_wall = get("floor client", "wall_s"), get("etalon", "wall_s")
-    if floor_wall and etalon_wall:
-        lines.append("")
-        lines.append(f'- the floor: a client of plain sockets (tests/bench/floor_client) takes '
-                     f'{floor_wall["median"]:.3f} s ({get("floor client", "wall_over_ideal"):.2f}× of the ideal) '
-                     f'against this server; etalon {etalon_wall["median"]:.3f} s, '
-                     f'{etalon_wall["median"] - floor_wall["median"]:+.3f} s above it')
+    floors = (("floor client", "the floor: a client of plain sockets (tests/bench/floor_client)"),
+              ("libcurl floor client", "the libcurl floor: a client of libcurl's multi interface on one thread, "
+                                       "as issue #4 prescribes, and nothing else (tests/bench/floor_client)"))
+    etalon_wall = get("etalon", "wall_s")
+    for row, words in floors:
+        floor_wall = get(row, "wall_s")
+        if floor_wall and etalon_wall:
+            gap = etalon_wall["median"] - floor_wall["median"]
+            lines.append("")
+            lines.append(f'- {words} takes {floor_wall["median"]:.3f} s ({get(row, "wall_over_ideal"):.2f}× of the '
+                         f'ideal) against this server; etalon {etalon_wall["median"]:.3f} s, '
+                         f'{abs(gap):.3f} s {"above" if gap >= 0 else "below"} it')
     if failed:
         lines.append("")
         lines.append(f'- rows with wrong or missing answers (figures not comparable): {", ".join(failed)}')

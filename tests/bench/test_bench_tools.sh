@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench_tools.py timed: the fields `record` reads, CPU to the microsecond
 # rather than GNU time's 10 ms, the command's own peak RSS (not that of the
-# Python process that starts it) and its exit status.
+# Python process that starts it) and its exit status; and the table's lines
+# that place etalon against the two floor clients.
 set -euo pipefail
 tools="$(cd "$(dirname "$0")" && pwd)/bench_tools.py"
 work=$(mktemp -d)
@@ -24,3 +25,17 @@ assert 0.001 < record["cpu_s"] < 5, record
 assert 0 < record["wall_s"] < 10 and 0 < record["rss_mib"] < 8, record
 PY
 echo "bench_tools timed: ok"
+
+# bench_tools.py table: etalon's distance to each floor, from the rows' medians.
+run() {  # row wall_s
+  printf '{"row": "%s", "requests": 1000, "concurrency": 50, "latency_ms": 20, "passed": 1000, "wall_s": %s, "cpu_s": 0.05, "rss_mib": 10}\n' "$1" "$2"
+}
+{ run etalon 0.440; run etalon 0.446; run etalon 0.441
+  run "floor client" 0.424; run "floor client" 0.420; run "floor client" 0.430
+  run "libcurl floor client" 0.445; run "libcurl floor client" 0.443; run "libcurl floor client" 0.450; } >"$work/runs.jsonl"
+/usr/bin/python3 "$tools" table "$work/runs.jsonl" >"$work/table" || fail "table"
+grep -q "^- the floor: .* takes 0.424 s (1.06× of the ideal) .* etalon 0.441 s, 0.017 s above it$" "$work/table" ||
+  fail "the plain floor's line: $(cat "$work/table")"
+grep -q "^- the libcurl floor: .* takes 0.445 s (1.11× of the ideal) .* etalon 0.441 s, 0.004 s below it$" "$work/table" ||
+  fail "the libcurl floor's line: $(cat "$work/table")"
+echo "bench_tools table: ok"
