@@ -206,7 +206,7 @@ run_pyclient() {  # count
 run_floor() {  # row program count
   local row=$1 client="$floor_clients/$2"
   if [[ ! -x "$client" ]]; then
-    echo "bench.sh: $client is not built: no $row row" >&2
+    echo "bench.sh: $client is not built (cmake --build build/release --target $2): no $row row" >&2
     return
   fi
   for _ in $(seq "$3"); do
