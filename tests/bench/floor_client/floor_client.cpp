@@ -1,10 +1,11 @@
 // The least an evaluation client can do against an OpenAI-compatible server:
 // plain sockets and epoll, HTTP/1.1 keep-alive, `concurrency` connections
 // each sending its next request the moment an answer is whole, then the
-// answer checked against the sample's reference, and nothing else: no journal, no
-// summary, no report, no libcurl. bench.sh times it beside etalon as the
-// floor a client meets against a given server (docs/performance.md): what
-// etalon spends above it is the harness's own cost.
+// answer checked against the sample's reference, and nothing else: no
+// journal, no summary, no report, no libcurl. bench.sh times it beside
+// etalon as the floor any client meets against a given server; the libcurl
+// floor client beside it shows how much of etalon's distance to it is
+// libcurl's (docs/performance.md).
 //
 //   etalon_floor_client --port P --dataset FILE.jsonl [--concurrency C]
 //       [--field question] [--model sim-model]
