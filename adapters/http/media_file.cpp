@@ -1,13 +1,13 @@
 #include "http/media_file.hpp"
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <vector>
+
+#include "etalon/core/base64.hpp"
 
 namespace etalon::adapters::http {
 
@@ -56,15 +56,11 @@ std::variant<std::string, core::Error> MediaPath(const core::Request& request, c
 
 std::variant<std::string, core::Error> ImageDataUrl(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) {
     return Failure(fmt::format("cannot read media file '{}'", path));
   }
-  std::string encoded(4 * ((bytes.size() + 2) / 3) + 1, '\0');  // EVP_EncodeBlock writes a final NUL
-  const int length =
-      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()), bytes.data(), static_cast<int>(bytes.size()));
-  encoded.resize(static_cast<std::size_t>(length));
-  return fmt::format("data:{};base64,{}", ImageType(path), encoded);
+  return fmt::format("data:{};base64,{}", ImageType(path), core::Base64(bytes));
 }
 
 }  // namespace etalon::adapters::http

@@ -1,12 +1,11 @@
 #include "http/vendor_protocol.hpp"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "etalon/core/base64.hpp"
 #include "etalon/core/json_text.hpp"
 
 namespace etalon::adapters::http {
@@ -19,10 +18,7 @@ constexpr std::string_view kRedacted = "[redacted]";
 
 // base64 without its '=' padding, which then stays behind harmlessly.
 std::string UnpaddedBase64(const std::string& bytes) {
-  std::string encoded(4 * ((bytes.size() + 2) / 3) + 1, '\0');  // EVP_EncodeBlock writes a final NUL
-  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                                     reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-  encoded.resize(static_cast<std::size_t>(length));
+  auto encoded = core::Base64(bytes);
   while (!encoded.empty() && encoded.back() == '=') {
     encoded.pop_back();
   }
