@@ -260,6 +260,9 @@ if [[ -n "$peers" ]] && { wants peers || wants load; }; then
   write_plan "$work/peers-1000.yaml" oui-non-1000 50 "$(openai_adapter "$port" false sim-model)"
   write_plan "$work/peers-5000.yaml" oui-non-5000 100 "$(openai_adapter "$port" false sim-model)"
   if wants peers; then
+    # How late this machine's timers fire, which no client can win back: the
+    # table turns it into the part of the ideal that is out of reach.
+    "$python" "$tools" sleep-lateness --ms 20 --count 100 >>"$work/runs.jsonl"
     # Round by round, so that the clients compared share the machine's state
     # of the moment: the floors and etalon are within a few per cent.
     for _ in $(seq "$runs"); do

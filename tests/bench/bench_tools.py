@@ -124,6 +124,20 @@ def quantile(sorted_values, share):
     return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * (position - low)
 
 
+def cmd_sleep_lateness(args):
+    """How late this machine wakes a process that sleeps `--ms`: every server's
+    latency and every client's wait pay it (a virtual CPU left idle, halted,
+    wakes slowly). One record line for the table."""
+    late_ms = []
+    for _ in range(args.count):
+        start = time.perf_counter()
+        time.sleep(args.ms / 1000)
+        late_ms.append((time.perf_counter() - start) * 1000 - args.ms)
+    late_ms.sort()
+    print(json.dumps({"machine_timers": {"sleep_ms": args.ms, "sleeps": args.count,
+                                         "late_ms_p50": quantile(late_ms, 0.5), "late_ms_p90": quantile(late_ms, 0.9)}}))
+
+
 def cmd_ttft_error(args):
     """|etalon's ttft_ms - the simulator's true ttft_ms| per request, joined by the
     prompt's sha256; `warm` leaves out the first `--first-wave` requests the
@@ -336,9 +350,11 @@ def cmd_table(args):
         runs = json.load(open(args.runs, encoding="utf-8"))["runs"]
     else:
         runs = [json.loads(line) for line in open(args.runs, encoding="utf-8") if line.strip()]
+    timers = next((run["machine_timers"] for run in runs if "machine_timers" in run), None)
     grouped = {}
     for run in runs:
-        grouped.setdefault(run["row"], []).append(run)
+        if "row" in run:
+            grouped.setdefault(run["row"], []).append(run)
     rows = {name: summarise(name, items) for name, items in grouped.items()}
 
     def get(row, field):
@@ -423,13 +439,25 @@ def cmd_table(args):
             lines.append(f'- {words} takes {floor_wall["median"]:.3f} s ({get(row, "wall_over_ideal"):.2f}× of the '
                          f'ideal) against this server; etalon {etalon_wall["median"]:.3f} s, '
                          f'{abs(gap):.3f} s {"above" if gap >= 0 else "below"} it')
+    etalon_row = rows.get("etalon")
+    if timers and etalon_row and etalon_row["ideal_s"]:
+        rounds = math.ceil(etalon_row["requests"] / etalon_row["concurrency"])
+        cost_ms = rounds * timers["late_ms_p50"]
+        lines.append("")
+        lines.append(f'- this machine\'s timers: a {timers["sleep_ms"]:g} ms sleep ends {timers["late_ms_p50"]:.3f} ms late '
+                     f'at the median (p90 {timers["late_ms_p90"]:.3f} ms; {timers["sleeps"]} sleeps of a Python process); '
+                     f'a server that sleeps for its latency answers that much late when its core was idle: over '
+                     f'the {rounds} rounds of etalon\'s work, about {cost_ms:.1f} ms '
+                     f'({(etalon_row["ideal_s"] + cost_ms / 1000) / etalon_row["ideal_s"]:.2f}× of the ideal) '
+                     f'that no client can win back')
     if failed:
         lines.append("")
         lines.append(f'- rows with wrong or missing answers (figures not comparable): {", ".join(failed)}')
     print("\n".join(lines))
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
-            json.dump({"rows": list(rows.values()), "targets": targets, "failed_rows": failed, "runs": runs},
+            json.dump({"rows": list(rows.values()), "targets": targets, "failed_rows": failed,
+                       "machine_timers": timers, "runs": runs},
                       f, indent=2, ensure_ascii=False)
             f.write("\n")
     return 1 if failed else 0
@@ -482,6 +510,8 @@ def main():
     for name in ("requests", "concurrency", "passed"):
         p.add_argument("--" + name, type=int, required=True)
     p.add_argument("--svg", default=None); p.set_defaults(run=cmd_scale_record)
+    p = sub.add_parser("sleep-lateness"); p.add_argument("--ms", type=float, default=20)
+    p.add_argument("--count", type=int, default=100); p.set_defaults(run=cmd_sleep_lateness)
     p = sub.add_parser("table"); p.add_argument("runs"); p.add_argument("--out", default=None)
     p.set_defaults(run=cmd_table)
     args = parser.parse_args()
