@@ -7,7 +7,8 @@
 #               same cases: plain sockets, the least any client can take there,
 #               and libcurl's multi interface on one thread, a client built as
 #               issue #4 prescribes and nothing more; round by round with
-#               etalon and pyclient
+#               etalon and pyclient; first, how late this machine's 20 ms
+#               sleeps end (the part of the ideal no client can win back)
 #   load        etalon alone, 5,000 cases at c100, simserver.py at 20 ms
 #   saturation  etalon, 0 ms servers, c100: simserver.py (5,000 cases) and
 #               `etalon simulate` (--saturation-requests fixed answers); besides
